@@ -1,0 +1,83 @@
+//! `login`, `logout`, `profiles` and `sites`: managing connection profiles.
+
+use roster::profiles::{Cloud, DEFAULT_PROFILE, Profile, ProfileStore};
+use zoom::Credentials;
+
+use crate::args::{CloudArg, LoginArgs, ProfileArg};
+use crate::connection;
+use crate::failure::Failure;
+use crate::prompt;
+
+pub async fn login(args: LoginArgs) -> Result<(), Failure> {
+    let name = args
+        .profile
+        .profile
+        .unwrap_or_else(|| DEFAULT_PROFILE.to_string());
+    let account_id = match args.account_id {
+        Some(id) => id,
+        None => prompt::ask("Account ID")?,
+    };
+    let client_id = match args.client_id {
+        Some(id) => id,
+        None => prompt::ask("Client ID")?,
+    };
+    let client_secret = prompt::ask_secret("Client secret")?;
+    let cloud = match args.cloud {
+        CloudArg::Zoom => Cloud::Zoom,
+        CloudArg::Zoomgov => Cloud::ZoomGov,
+    };
+    let profile = Profile {
+        name: name.clone(),
+        account_id,
+        client_id,
+        cloud,
+        endpoints: None,
+    };
+    if !args.no_verify {
+        let credentials = Credentials {
+            account_id: profile.account_id.clone(),
+            client_id: profile.client_id.clone(),
+            client_secret: client_secret.clone(),
+        };
+        let endpoints = connection::endpoints_from_env(cloud.endpoints());
+        let client = zoom::Client::new(credentials, endpoints, Default::default())?;
+        let check = client.check_connection().await?;
+        eprintln!(
+            "Connected: the account has {} phone users.",
+            check.phone_users
+        );
+    }
+    ProfileStore::open_default()?.save(&profile, Some(client_secret))?;
+    eprintln!("Saved profile \"{name}\"; the client secret is in your system keychain.");
+    Ok(())
+}
+
+pub fn logout(args: ProfileArg) -> Result<(), Failure> {
+    let name = args.profile.unwrap_or_else(|| DEFAULT_PROFILE.to_string());
+    ProfileStore::open_default()?.delete(&name)?;
+    eprintln!("Removed profile \"{name}\" and its secret.");
+    Ok(())
+}
+
+pub fn profiles() -> Result<(), Failure> {
+    let profiles = ProfileStore::open_default()?.list()?;
+    if profiles.is_empty() {
+        eprintln!("No profiles yet. Run: phone-roster login");
+    }
+    for p in profiles {
+        println!(
+            "{}\taccount {}\tclient {}\t{}",
+            p.name, p.account_id, p.client_id, p.cloud
+        );
+    }
+    Ok(())
+}
+
+pub async fn sites(args: ProfileArg) -> Result<(), Failure> {
+    let (credentials, endpoints) = connection::resolve(args.profile.as_deref())?;
+    let client = zoom::Client::new(credentials, endpoints, Default::default())?;
+    for site in client.sites().await? {
+        println!("{}\t{}", site.id, site.name.as_deref().unwrap_or(""));
+    }
+    Ok(())
+}

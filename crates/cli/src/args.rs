@@ -1,0 +1,110 @@
+//! The command line, as admins type it and as scripts rely on it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "phone-roster",
+    version,
+    about = "List and export every Zoom Phone user of your account.",
+    after_help = "Exit codes: 0 ok, 2 usage, 3 credentials or permission, 4 Zoom or network, 5 file."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Save a connection profile; the client secret goes to the OS keychain.
+    Login(LoginArgs),
+    /// Remove a profile and its secret from the keychain.
+    Logout(ProfileArg),
+    /// List the saved profiles.
+    Profiles,
+    /// List the account's Zoom Phone sites.
+    Sites(ProfileArg),
+    /// Export the phone users (all of them, or those matching the filters) to a file.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileArg {
+    /// The connection profile to use [default: "default", or ZOOM_* environment variables when set].
+    #[arg(long, short = 'p')]
+    pub profile: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    #[command(flatten)]
+    pub profile: ProfileArg,
+    /// The Account ID of your Server-to-Server OAuth app (asked for when left out).
+    #[arg(long)]
+    pub account_id: Option<String>,
+    /// The Client ID of your Server-to-Server OAuth app (asked for when left out).
+    #[arg(long)]
+    pub client_id: Option<String>,
+    /// Which Zoom cloud the account lives in.
+    #[arg(long, value_enum, default_value_t = CloudArg::Zoom)]
+    pub cloud: CloudArg,
+    /// Save without first checking the credentials against Zoom.
+    #[arg(long)]
+    pub no_verify: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CloudArg {
+    Zoom,
+    Zoomgov,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Json,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub profile: ProfileArg,
+    /// The file to write; it appears only once the whole export succeeded.
+    #[arg(long, short = 'o')]
+    pub output: PathBuf,
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+    pub format: FormatArg,
+    /// Keep users of this cost center (repeat to keep several; "" = no cost center).
+    #[arg(long = "cost-center", value_name = "V")]
+    pub cost_centers: Vec<String>,
+    /// Keep users of this department (repeatable).
+    #[arg(long = "department", value_name = "V")]
+    pub departments: Vec<String>,
+    /// Keep users of this site, by name (repeatable).
+    #[arg(long = "site", value_name = "NAME")]
+    pub sites: Vec<String>,
+    /// Keep users with this status: activate, deactivate or pending (repeatable).
+    #[arg(long = "status", value_name = "STATUS", value_parser = ["activate", "deactivate", "pending"])]
+    pub statuses: Vec<String>,
+    /// Keep users with this calling plan, by name (repeatable).
+    #[arg(long = "calling-plan", value_name = "NAME")]
+    pub calling_plans: Vec<String>,
+    /// Keep users whose name, email, extension or phone number contains this text.
+    #[arg(long)]
+    pub keyword: Option<String>,
+    /// Sort by this column, `:desc` for descending (repeat for ties) [default: name].
+    #[arg(long = "sort", value_name = "COLUMN[:desc]")]
+    pub sort: Vec<String>,
+    /// The columns to write, in order, comma-separated [default: the 10 standard columns].
+    #[arg(long, value_delimiter = ',', value_name = "a,b,…")]
+    pub columns: Vec<String>,
+    /// Write the CSV without the UTF-8 byte order mark (Excel then guesses the encoding).
+    #[arg(long)]
+    pub no_bom: bool,
+    /// Zoom's request rate limit for your plan: 10 (Pro) or 20 (Business and above).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub rate_limit: u32,
+}

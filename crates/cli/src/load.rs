@@ -1,0 +1,55 @@
+//! Fetch the whole roster from Zoom with progress on stderr; Ctrl-C stops it and nothing is written.
+
+use std::time::Instant;
+
+use futures::StreamExt;
+use zoom::{FetchEvent, PhoneUser};
+
+use crate::failure::Failure;
+use crate::progress::Progress;
+
+pub async fn load_roster(client: &zoom::Client) -> Result<Vec<PhoneUser>, Failure> {
+    let started = Instant::now();
+    let mut progress = Progress::new();
+    let mut users = Vec::new();
+    let stream = client.roster();
+    futures::pin_mut!(stream);
+    let interrupted = tokio::signal::ctrl_c();
+    futures::pin_mut!(interrupted);
+    loop {
+        let event = tokio::select! {
+            _ = &mut interrupted => {
+                progress.clear();
+                return Err(Failure::Interrupted);
+            }
+            event = stream.next() => event,
+        };
+        match event {
+            None => break,
+            Some(Err(error)) => {
+                progress.clear();
+                return Err(error.into());
+            }
+            Some(Ok(FetchEvent::Users {
+                users: batch,
+                total,
+            })) => {
+                users.extend(batch);
+                progress.loaded(count(&users), total);
+            }
+            Some(Ok(FetchEvent::RateLimited { wait })) => progress.note(format!(
+                "Waiting {:.0} s for Zoom's rate limit…",
+                wait.as_secs_f64().ceil()
+            )),
+            Some(Ok(FetchEvent::Retrying {
+                reason, attempt, ..
+            })) => progress.note(format!("Retrying ({reason}), attempt {attempt}…")),
+        }
+    }
+    progress.finish(count(&users), started.elapsed());
+    Ok(users)
+}
+
+fn count(users: &[PhoneUser]) -> u32 {
+    u32::try_from(users.len()).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,225 @@
+//! `phone-roster export` end to end: the real binary, real HTTP on loopback, the simulator.
+
+mod support;
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use serde_json::Value;
+use support::{Run, assert_exit, read_csv, sim, sim_ids, stderr};
+use zoom_sim::{Faults, RetryAfter};
+
+const DEFAULT_HEADER: &str =
+    "Name,Email,Extension,Phone Numbers,Site,Department,Cost Center,Status,Calling Plans,User ID";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_user_exactly_once_with_every_fault_on() {
+    let sim = sim(
+        6_000,
+        Faults {
+            latency: Duration::from_millis(5),
+            qps_limit: Some(15),
+            retry_after: RetryAfter::HttpDate,
+            server_error_rate: 0.1,
+            malformed_json_rate: 0.05,
+            token_lifetime: Duration::from_secs(2),
+            single_token: true,
+            page_token_ttl: Duration::from_secs(5),
+            ..Faults::default()
+        },
+    )
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("all.csv");
+    let output = Run::new(&sim, dir.path())
+        .env_credentials(&[
+            "export",
+            "--output",
+            out.to_str().unwrap(),
+            "--rate-limit",
+            "20",
+        ])
+        .await;
+    assert_exit(&output, 0);
+
+    let rows = read_csv(&out);
+    assert_eq!(rows[0].join(","), DEFAULT_HEADER);
+    let ids: Vec<&String> = rows[1..].iter().map(|r| r.last().unwrap()).collect();
+    let unique: HashSet<String> = ids.iter().map(|s| s.to_string()).collect();
+    assert_eq!(ids.len(), unique.len(), "no user is written twice");
+    assert_eq!(unique, sim_ids(&sim), "every user is written");
+    let stats = sim.stats();
+    // The dice are seeded but request timing is not; each fault alone is tested in crates/zoom.
+    let faults = stats.rate_limited + stats.server_errors + stats.malformed_responses;
+    assert!(faults > 0, "the faults fired: {stats:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn filters_sort_and_columns_follow_the_command_line() {
+    let sim = sim(1_500, Faults::default()).await;
+    let (first, second) = two_largest_cost_centers(sim.users());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("two.csv");
+    let args = [
+        "export",
+        "--output",
+        out.to_str().unwrap(),
+        "--cost-center",
+        &first,
+        "--cost-center",
+        &second,
+        "--status",
+        "activate",
+        "--sort",
+        "extension:desc",
+        "--columns",
+        "extension,cost_center,user_id",
+    ];
+    let output = Run::new(&sim, dir.path()).env_credentials(&args).await;
+    assert_exit(&output, 0);
+
+    let rows = read_csv(&out);
+    assert_eq!(rows[0], ["Extension", "Cost Center", "User ID"]);
+    let expected: HashSet<String> = sim
+        .users()
+        .iter()
+        .filter(|u| u["status"] == "activate")
+        .filter(|u| {
+            [&first, &second]
+                .iter()
+                .any(|cc| u["cost_center"] == cc.as_str())
+        })
+        .map(|u| u["id"].as_str().unwrap().to_string())
+        .collect();
+    let written: HashSet<String> = rows[1..].iter().map(|r| r[2].clone()).collect();
+    assert!(!expected.is_empty());
+    assert_eq!(written, expected);
+    assert_eq!(rows.len() - 1, expected.len());
+
+    let extensions: Vec<Option<u64>> = rows[1..].iter().map(|r| r[0].parse().ok()).collect();
+    let numbered = extensions.iter().take_while(|e| e.is_some()).count();
+    assert!(
+        extensions[numbered..].iter().all(Option::is_none),
+        "blanks sort last"
+    );
+    assert!(
+        extensions[..numbered].windows(2).all(|w| w[0] >= w[1]),
+        "numeric, descending"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn json_holds_the_full_records() {
+    let sim = sim(400, Faults::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("all.json");
+    let args = [
+        "export",
+        "--output",
+        out.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    assert_exit(&Run::new(&sim, dir.path()).env_credentials(&args).await, 0);
+    let records: Vec<Value> = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let ids: HashSet<String> = records
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, sim_ids(&sim));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_credentials_exit_3_and_keep_the_existing_file() {
+    let sim = sim(100, Faults::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("roster.csv");
+    std::fs::write(&out, "last week's export").unwrap();
+    let output = Run::new(&sim, dir.path())
+        .secret("not-the-secret")
+        .env_credentials(&["export", "--output", out.to_str().unwrap()])
+        .await;
+    assert_exit(&output, 3);
+    assert!(
+        stderr(&output).to_lowercase().contains("client secret"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !stderr(&output).contains("not-the-secret"),
+        "the secret is never printed"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "last week's export");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_scope_is_named() {
+    let sim = sim(
+        100,
+        Faults {
+            missing_scope: true,
+            ..Faults::default()
+        },
+    )
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("roster.csv");
+    let output = Run::new(&sim, dir.path())
+        .env_credentials(&["export", "--output", out.to_str().unwrap()])
+        .await;
+    assert_exit(&output, 3);
+    assert!(
+        stderr(&output).contains("phone:read:list_users:admin"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists(), "no file on failure");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_folder_fails_with_exit_5_before_loading() {
+    let sim = sim(100, Faults::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("no-such-folder/roster.csv");
+    let output = Run::new(&sim, dir.path())
+        .env_credentials(&["export", "--output", out.to_str().unwrap()])
+        .await;
+    assert_exit(&output, 5);
+    assert!(
+        stderr(&output).contains("does not exist"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(sim.stats().requests, 0, "nothing was loaded");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_column_is_a_usage_error() {
+    let sim = sim(10, Faults::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("roster.csv");
+    let args = [
+        "export",
+        "--output",
+        out.to_str().unwrap(),
+        "--columns",
+        "name,salary",
+    ];
+    let output = Run::new(&sim, dir.path()).env_credentials(&args).await;
+    assert_exit(&output, 2);
+    assert!(stderr(&output).contains("salary"), "{}", stderr(&output));
+}
+
+fn two_largest_cost_centers(users: &[Value]) -> (String, String) {
+    let mut counts = std::collections::HashMap::<&str, usize>::new();
+    for cc in users
+        .iter()
+        .filter_map(|u| u["cost_center"].as_str())
+        .filter(|c| !c.is_empty())
+    {
+        *counts.entry(cc).or_default() += 1;
+    }
+    let mut ranked: Vec<_> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    (ranked[0].0.to_string(), ranked[1].0.to_string())
+}

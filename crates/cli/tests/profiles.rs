@@ -1,0 +1,98 @@
+//! `login`, `profiles`, `export --profile` and `logout` with the secret in the real OS keychain
+//! (gnome-keyring in a private D-Bus session under `cargo xtask test`).
+
+mod support;
+
+use support::{Run, assert_exit, read_csv, sim, sim_ids, stderr};
+use zoom_sim::{Faults, SimConfig};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_export_and_logout_through_the_keychain() {
+    let sim = sim(250, Faults::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let defaults = SimConfig::default();
+    let profile = format!("cli-test-{}", std::process::id());
+
+    let login = [
+        "login",
+        "--profile",
+        &profile,
+        "--account-id",
+        &defaults.account_id,
+        "--client-id",
+        &defaults.client_id,
+    ];
+    let secret_line = format!("{}\n", defaults.client_secret);
+    let output = Run::new(&sim, dir.path())
+        .stdin(&secret_line)
+        .profile_credentials(&login)
+        .await;
+    assert_exit(&output, 0);
+    assert!(stderr(&output).contains("250 phone users") || stderr(&output).contains("Connected"));
+
+    let profiles_file = std::fs::read_to_string(dir.path().join("profiles.json")).unwrap();
+    assert!(profiles_file.contains(&profile));
+    assert!(
+        !profiles_file.contains(&defaults.client_secret),
+        "the secret is not on disk"
+    );
+
+    let listed = Run::new(&sim, dir.path())
+        .profile_credentials(&["profiles"])
+        .await;
+    assert_exit(&listed, 0);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains(&profile));
+
+    let out = dir.path().join("roster.csv");
+    let export = [
+        "export",
+        "--profile",
+        &profile,
+        "--output",
+        out.to_str().unwrap(),
+    ];
+    assert_exit(
+        &Run::new(&sim, dir.path())
+            .profile_credentials(&export)
+            .await,
+        0,
+    );
+    assert_eq!(read_csv(&out).len() - 1, sim_ids(&sim).len());
+
+    let logout = ["logout", "--profile", &profile];
+    assert_exit(
+        &Run::new(&sim, dir.path())
+            .profile_credentials(&logout)
+            .await,
+        0,
+    );
+    let again = Run::new(&sim, dir.path())
+        .profile_credentials(&export)
+        .await;
+    assert_exit(&again, 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_refuses_wrong_credentials_and_saves_nothing() {
+    let sim = sim(10, Faults::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let defaults = SimConfig::default();
+    let login = [
+        "login",
+        "--profile",
+        "wrong",
+        "--account-id",
+        &defaults.account_id,
+        "--client-id",
+        &defaults.client_id,
+    ];
+    let output = Run::new(&sim, dir.path())
+        .stdin("nope\n")
+        .profile_credentials(&login)
+        .await;
+    assert_exit(&output, 3);
+    let listed = Run::new(&sim, dir.path())
+        .profile_credentials(&["profiles"])
+        .await;
+    assert!(!String::from_utf8_lossy(&listed.stdout).contains("wrong"));
+}

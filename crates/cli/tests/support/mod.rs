@@ -1,0 +1,128 @@
+//! Runs the real `phone-roster` binary against a simulator on loopback.
+// Each test binary uses only part of this module.
+#![allow(dead_code)]
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use zoom_sim::{Faults, SimConfig, SimHandle};
+
+pub async fn sim(users: usize, faults: Faults) -> SimHandle {
+    zoom_sim::start(SimConfig {
+        users,
+        faults,
+        ..SimConfig::default()
+    })
+    .await
+    .expect("the simulator starts")
+}
+
+pub struct Run<'a> {
+    sim: &'a SimHandle,
+    config_dir: PathBuf,
+    secret: String,
+    stdin: Option<String>,
+}
+
+impl<'a> Run<'a> {
+    /// A run with the simulator's own credentials in ZOOM_* and a private profiles folder.
+    pub fn new(sim: &'a SimHandle, config_dir: &Path) -> Self {
+        Run {
+            sim,
+            config_dir: config_dir.to_path_buf(),
+            secret: SimConfig::default().client_secret,
+            stdin: None,
+        }
+    }
+
+    pub fn secret(mut self, secret: &str) -> Self {
+        self.secret = secret.to_string();
+        self
+    }
+
+    pub fn stdin(mut self, text: &str) -> Self {
+        self.stdin = Some(text.to_string());
+        self
+    }
+
+    /// With credentials in the environment, as a scheduled job runs it.
+    pub async fn env_credentials(self, args: &[&str]) -> Output {
+        let defaults = SimConfig::default();
+        let envs = vec![
+            ("ZOOM_ACCOUNT_ID", defaults.account_id),
+            ("ZOOM_CLIENT_ID", defaults.client_id),
+            ("ZOOM_CLIENT_SECRET", self.secret.clone()),
+        ];
+        self.run(args, envs).await
+    }
+
+    /// With credentials from a saved profile (or none at all).
+    pub async fn profile_credentials(self, args: &[&str]) -> Output {
+        self.run(args, Vec::new()).await
+    }
+
+    async fn run(self, args: &[&str], envs: Vec<(&'static str, String)>) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_phone-roster"));
+        command
+            .args(args)
+            .env_remove("ZOOM_ACCOUNT_ID")
+            .env_remove("ZOOM_CLIENT_ID")
+            .env_remove("ZOOM_CLIENT_SECRET")
+            .env("ZOOM_API_BASE_URL", self.sim.api_base())
+            .env("ZOOM_OAUTH_TOKEN_URL", self.sim.token_url())
+            .env("PHONE_ROSTER_CONFIG_DIR", &self.config_dir)
+            .envs(envs)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let stdin = self.stdin;
+        // The simulator runs on this runtime's other worker: block a separate thread, not it.
+        tokio::task::spawn_blocking(move || {
+            let mut child = command.spawn().expect("phone-roster starts");
+            let mut pipe = child.stdin.take().expect("stdin is piped");
+            if let Some(text) = stdin {
+                pipe.write_all(text.as_bytes()).expect("stdin is writable");
+            }
+            drop(pipe);
+            child.wait_with_output().expect("phone-roster finishes")
+        })
+        .await
+        .expect("the blocking task completes")
+    }
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn assert_exit(output: &Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "stderr: {}",
+        stderr(output)
+    );
+}
+
+/// The CSV's rows, header first, with the BOM checked and removed.
+pub fn read_csv(path: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).expect("the CSV exists");
+    let body = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .expect("the CSV starts with a UTF-8 BOM");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body)
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(str::to_string).collect())
+        .collect()
+}
+
+pub fn sim_ids(sim: &SimHandle) -> HashSet<String> {
+    sim.users()
+        .iter()
+        .map(|u| u["id"].as_str().expect("an id").to_string())
+        .collect()
+}

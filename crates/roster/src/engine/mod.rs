@@ -1,0 +1,110 @@
+//! The roster engine: owns the users in memory and answers the one query shape the table, the CLI
+//! and export share (search, filters, sort, facets, a window of rows).
+//!
+//! Everything a query compares is prepared once in `Roster::new` (folded search text, interned
+//! facet values) or on first use (per-column sort ranks), so a query over 100k users is a few
+//! linear passes over compact arrays and allocates almost nothing per row.
+
+mod bitset;
+mod facet_index;
+mod facets;
+mod fold;
+mod result;
+mod search_index;
+mod select;
+mod sort;
+mod sort_value;
+
+use zoom::PhoneUser;
+
+use self::facet_index::FacetIndex;
+use self::search_index::SearchIndex;
+use self::select::Selection;
+use self::sort::Sorter;
+use crate::{Facet, ViewSpec};
+
+pub use self::result::{FacetCount, Facets, QueryResult};
+
+/// The loaded users and the indexes that make queries fast. `Send + Sync`: share it behind an
+/// `Arc`; queries take `&self`.
+pub struct Roster {
+    users: Vec<PhoneUser>,
+    search: SearchIndex,
+    /// In `Facet::ALL` order.
+    facets: Vec<FacetIndex>,
+    sorter: Sorter,
+}
+
+impl Roster {
+    pub fn new(users: Vec<PhoneUser>) -> Roster {
+        assert!(
+            u32::try_from(users.len()).is_ok(),
+            "users are indexed with u32"
+        );
+        let search = SearchIndex::new(&users);
+        let facets = Facet::ALL
+            .iter()
+            .map(|&facet| FacetIndex::new(facet, &users))
+            .collect();
+        Roster {
+            users,
+            search,
+            facets,
+            sorter: Sorter::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.users.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.users.is_empty()
+    }
+
+    /// The users in the order Zoom listed them; query rows index into this.
+    pub fn users(&self) -> &[PhoneUser] {
+        &self.users
+    }
+
+    /// The rows `offset..offset + limit` of the view, its total and its facet checklists.
+    pub fn query(&self, spec: &ViewSpec, offset: usize, limit: usize) -> QueryResult {
+        let selection = self.select(&spec.search, &spec.filters, true);
+        let counts = selection.counts.as_deref().unwrap_or_default();
+        QueryResult {
+            rows: self
+                .ordered(spec, &selection)
+                .skip(offset)
+                .take(limit)
+                .map(|user| user as u32)
+                .collect(),
+            total: selection.total as u32,
+            facets: self.facet_lists(counts, &spec.filters),
+        }
+    }
+
+    /// Every row of the view in order: what export writes.
+    pub fn matching(&self, spec: &ViewSpec) -> Vec<usize> {
+        let selection = self.select(&spec.search, &spec.filters, false);
+        let mut rows = Vec::with_capacity(selection.total);
+        rows.extend(self.ordered(spec, &selection));
+        rows
+    }
+
+    /// The selected users in the view's sort order (Zoom's order when it has no sort).
+    fn ordered<'a>(
+        &'a self,
+        spec: &ViewSpec,
+        selection: &'a Selection,
+    ) -> Box<dyn Iterator<Item = usize> + 'a> {
+        if spec.sort.is_empty() {
+            return Box::new(selection.matched.iter());
+        }
+        let order = self.sorter.order(&spec.sort, &self.users);
+        Box::new(
+            (0..order.len())
+                .map(move |i| order[i] as usize)
+                .filter(|&user| selection.matched.contains(user)),
+        )
+    }
+}

@@ -1,0 +1,93 @@
+//! CSV that Excel (Windows and macOS) and Google Sheets open cleanly, and that cannot run formulas.
+
+use std::fs::File;
+use std::io::{self, Write};
+
+use csv::{QuoteStyle, Terminator, WriterBuilder};
+use zoom::PhoneUser;
+
+use super::CsvOptions;
+use crate::Column;
+
+const BOM: &str = "\u{FEFF}";
+
+/// Writes the header and one record per user: RFC 4180 quoting only where needed, CRLF line ends,
+/// values exactly as Zoom gave them except for the formula guard. Returns the rows written.
+pub(crate) fn write_csv<'a>(
+    users: impl Iterator<Item = &'a PhoneUser>,
+    columns: &[Column],
+    options: CsvOptions,
+    file: &mut File,
+) -> io::Result<usize> {
+    write(users, columns, options, file).map_err(|error| match error.into_kind() {
+        // The file system's own error, so "disk full" stays recognisable.
+        csv::ErrorKind::Io(error) => error,
+        other => io::Error::other(format!("{other:?}")),
+    })
+}
+
+fn write<'a>(
+    users: impl Iterator<Item = &'a PhoneUser>,
+    columns: &[Column],
+    options: CsvOptions,
+    file: &mut File,
+) -> csv::Result<usize> {
+    if options.bom {
+        file.write_all(BOM.as_bytes())?;
+    }
+    let mut writer = WriterBuilder::new()
+        .delimiter(options.delimiter)
+        .terminator(Terminator::CRLF)
+        .quote_style(QuoteStyle::Necessary)
+        .buffer_capacity(1 << 16)
+        .from_writer(file);
+    writer.write_record(columns.iter().map(|column| column.header()))?;
+    // One buffer per column, reused for every row.
+    let mut cells = vec![String::new(); columns.len()];
+    let mut rows = 0;
+    for user in users {
+        for (column, cell) in columns.iter().zip(&mut cells) {
+            cell.clear();
+            column.write_cell(user, cell);
+            neutralise_formula(cell);
+        }
+        writer.write_record(&cells)?;
+        rows += 1;
+    }
+    writer.flush()?;
+    Ok(rows)
+}
+
+/// Spreadsheets run a cell starting with one of these as a formula (CSV injection, OWASP):
+/// a leading apostrophe makes it text.
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+fn neutralise_formula(cell: &mut String) {
+    if cell.starts_with(FORMULA_STARTS) {
+        cell.insert(0, '\'');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise_formula;
+
+    #[test]
+    fn prefixes_only_formula_starts() {
+        for (raw, written) in [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("+1", "'+1"),
+            ("-5", "'-5"),
+            ("@x", "'@x"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("a=b", "a=b"),
+            ("14232058798", "14232058798"),
+            ("", ""),
+        ] {
+            let mut cell = raw.to_string();
+            neutralise_formula(&mut cell);
+            assert_eq!(cell, written);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Writes the rows of a view to a file people open in Excel (Windows, macOS), Numbers or Google
+//! Sheets: CSV, xlsx, or JSON with the full records. Atomic: a failed or cancelled export leaves
+//! no partial file and never harms an existing one.
+
+mod atomic;
+mod cancel;
+mod csv;
+mod json;
+mod xlsx;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use serde::{Deserialize, Serialize};
+use zoom::PhoneUser;
+
+use self::cancel::UntilCancelled;
+use crate::{Column, Error};
+
+/// Serialised tagged by `format`: `{"format": "csv", "bom": true, "delimiter": 59}`, `{"format": "json"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "format", rename_all = "snake_case")]
+pub enum ExportFormat {
+    Csv(CsvOptions),
+    /// Every field of every row's record (including fields Zoom added later), pretty-printed.
+    Json,
+    Xlsx,
+}
+
+impl ExportFormat {
+    /// The file name extension, without the dot, for a save dialog's default name.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv(_) => "csv",
+            ExportFormat::Json => "json",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CsvOptions {
+    /// A UTF-8 byte order mark, without which Excel reads UTF-8 as the local code page and garbles
+    /// every accent. Turn off only for tools that choke on it.
+    pub bom: bool,
+    /// `b','`, or `b';'` for Excel set to a region where the comma is the decimal separator.
+    pub delimiter: u8,
+}
+
+impl Default for CsvOptions {
+    fn default() -> CsvOptions {
+        CsvOptions {
+            bom: true,
+            delimiter: b',',
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportSummary {
+    /// The file written, made absolute so "Show in folder" works whatever the working directory.
+    pub path: PathBuf,
+    pub rows: usize,
+}
+
+/// Writes `users` (in the order given) to `path`: `columns` in that order (the default export
+/// columns if empty; JSON always writes whole records). Replaces an existing file only once the
+/// new one is complete.
+pub fn export_to_path<'a>(
+    users: impl IntoIterator<Item = &'a PhoneUser>,
+    columns: &[Column],
+    format: ExportFormat,
+    path: impl AsRef<Path>,
+) -> Result<ExportSummary, Error> {
+    export_to_path_cancellable(users, columns, format, path, &AtomicBool::new(false))
+}
+
+/// As [`export_to_path`]; setting `cancel` (from another thread) stops the export within a few
+/// hundred rows with [`Error::Cancelled`], leaving `path` as it was.
+pub fn export_to_path_cancellable<'a>(
+    users: impl IntoIterator<Item = &'a PhoneUser>,
+    columns: &[Column],
+    format: ExportFormat,
+    path: impl AsRef<Path>,
+    cancel: &AtomicBool,
+) -> Result<ExportSummary, Error> {
+    let path = path.as_ref();
+    let columns = if columns.is_empty() {
+        &Column::DEFAULT_EXPORT[..]
+    } else {
+        columns
+    };
+    if let ExportFormat::Csv(options) = format
+        && !matches!(options.delimiter, b',' | b';')
+    {
+        return Err(Error::InvalidDelimiter {
+            delimiter: char::from(options.delimiter),
+        });
+    }
+    let users = UntilCancelled::new(users.into_iter(), cancel);
+    let rows = atomic::write_atomically(path, cancel, |file, folder| match format {
+        ExportFormat::Csv(options) => csv::write_csv(users, columns, options, file),
+        ExportFormat::Json => json::write_json(users, file),
+        ExportFormat::Xlsx => xlsx::write_xlsx(users, columns, file, folder),
+    })?;
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok(ExportSummary { path, rows })
+}

@@ -1,0 +1,15 @@
+//! The roster engine (search, filters, sort, facets, windows), export (CSV, JSON, xlsx) and
+//! connection profiles whose secrets live in the OS keychain.
+
+pub mod profiles;
+
+mod column;
+mod engine;
+mod error;
+pub mod export;
+mod spec;
+
+pub use column::{Column, MULTI_VALUE_SEPARATOR};
+pub use engine::{FacetCount, Facets, QueryResult, Roster};
+pub use error::Error;
+pub use spec::{Facet, Filters, SortKey, ViewSpec};

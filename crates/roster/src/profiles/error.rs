@@ -1,0 +1,101 @@
+//! Everything that can go wrong with profiles, each said so that an admin knows what to do.
+
+use std::io;
+use std::path::PathBuf;
+
+/// Messages never contain the client secret: keychain errors are carried as text, with the ones
+/// that could hold the stored bytes replaced by a fixed sentence (see keychain.rs).
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error(
+        "“{name}” can't be used as a profile name: {reason}. Choose a name of up to 64 characters."
+    )]
+    InvalidName { name: String, reason: &'static str },
+
+    #[error(
+        "The {field} {problem}: copy it again from your Server-to-Server OAuth app in the Zoom App \
+         Marketplace (Manage → your app → App Credentials)."
+    )]
+    InvalidField {
+        field: &'static str,
+        problem: &'static str,
+    },
+
+    #[error(
+        "There is no connection profile named “{name}”. Run `phone-roster profiles` to list the \
+         saved ones, or `phone-roster login --profile \"{name}\"` to create it."
+    )]
+    NotFound { name: String },
+
+    #[error(
+        "No client secret is stored in the keychain for the profile “{name}”. Run \
+         `phone-roster login --profile \"{name}\"` to enter it."
+    )]
+    NoSecret { name: String },
+
+    #[error("{} ({detail}).", NO_KEYCHAIN)]
+    KeychainUnavailable { detail: String },
+
+    #[error(
+        "The keychain is locked or refused access to the client secret ({detail}). Unlock it (log in \
+         to your desktop session, or approve the system prompt) and try again."
+    )]
+    KeychainLocked { detail: String },
+
+    #[error(
+        "The keychain could not store or read the client secret ({detail}). Try again; if it keeps \
+         failing, run `phone-roster login` to store the secret afresh."
+    )]
+    Keychain { detail: String },
+
+    #[error(
+        "Could not find your user settings folder because your home folder is not set. Set HOME \
+         (or PHONE_ROSTER_CONFIG_DIR to a folder for Phone Roster's settings) and try again."
+    )]
+    NoConfigDir,
+
+    #[error(
+        "Could not save the connection profiles to {}: {source}. Check that the disk is not full \
+         and that you are allowed to write to that folder.",
+        path.display()
+    )]
+    ConfigWrite {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error(
+        "Could not read the connection profiles from {}: {source}. Check that you are allowed to \
+         read that file.",
+        path.display()
+    )]
+    ConfigRead {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error(
+        "The connection profiles file {} is damaged ({detail}). Move it aside, then run \
+         `phone-roster login` to set your profiles up again.",
+        path.display()
+    )]
+    ConfigDamaged { path: PathBuf, detail: String },
+}
+
+#[cfg(target_os = "macos")]
+const NO_KEYCHAIN: &str = "The macOS Keychain is not available to keep the client secret. Log in to \
+    your Mac user session (not only over SSH) and try again";
+
+#[cfg(target_os = "windows")]
+const NO_KEYCHAIN: &str = "Windows Credential Manager is not available to keep the client secret. \
+    Log in to your Windows account interactively and try again";
+
+#[cfg(not(any(target_os = "macos", target_os = "windows")))]
+const NO_KEYCHAIN: &str = "No keychain is available to keep the client secret, and Phone Roster \
+    never saves it in plain text. On Linux it uses the Secret Service (GNOME Keyring or KDE \
+    Wallet) over your D-Bus session, and none answered. On a desktop: install gnome-keyring \
+    (`sudo apt install gnome-keyring`) and log in again. On a server or over SSH: run inside \
+    `dbus-run-session` with `gnome-keyring-daemon --unlock` started, or give the credentials in \
+    the ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET environment variables instead";

@@ -1,0 +1,107 @@
+//! The profile list on disk: `profiles.json`, no secrets, replaced atomically and readable by the
+//! user only (it names the account and the OAuth app).
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Profile, ProfileError};
+
+const FILE_NAME: &str = "profiles.json";
+const VERSION: u32 = 1;
+
+/// The file's shape. `Profile` is stored as is: a change to its fields is a change to this format
+/// (add fields with `#[serde(default)]`; bump VERSION for anything an older version would misread).
+#[derive(Serialize, Deserialize)]
+struct File {
+    version: u32,
+    profiles: Vec<Profile>,
+}
+
+/// The saved profiles, in name order; none when the file does not exist yet.
+pub(super) fn load(dir: &Path) -> Result<Vec<Profile>, ProfileError> {
+    let path = dir.join(FILE_NAME);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(ProfileError::ConfigRead { path, source }),
+    };
+    let damaged = |detail: String| ProfileError::ConfigDamaged {
+        path: path.clone(),
+        detail,
+    };
+    let file: File = serde_json::from_str(&text).map_err(|error| damaged(error.to_string()))?;
+    if file.version > VERSION {
+        return Err(damaged(
+            "it was written by a newer version of Phone Roster".to_owned(),
+        ));
+    }
+    Ok(file.profiles)
+}
+
+/// Replaces the file with `profiles`: written to a temporary file beside it, flushed to disk,
+/// then renamed over it, so a crash or a full disk leaves the previous list intact.
+pub(super) fn save(dir: &Path, profiles: &[Profile]) -> Result<(), ProfileError> {
+    let path = dir.join(FILE_NAME);
+    let mut profiles = profiles.to_vec();
+    profiles.sort_by(|a, b| a.name.cmp(&b.name));
+    let file = File {
+        version: VERSION,
+        profiles,
+    };
+    let json = serde_json::to_vec_pretty(&file).expect("the profile list is always valid JSON");
+    write_atomically(dir, &path, &json).map_err(|source| ProfileError::ConfigWrite { path, source })
+}
+
+fn write_atomically(dir: &Path, path: &Path, contents: &[u8]) -> io::Result<()> {
+    create_private_dir(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".profiles-").suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|error| error.error)?;
+    Ok(())
+}
+
+/// Creates the folder (and parents) if missing; a new folder is the user's alone on Unix.
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_is_an_empty_list() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(load(&dir.path().join("not-yet")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_damaged_file_says_which_file_and_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "{ not json").unwrap();
+        let message = load(dir.path()).unwrap_err().to_string();
+        assert!(
+            message.contains(FILE_NAME) && message.contains("Move it aside"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_newer_format_is_not_misread() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), r#"{"version":2,"profiles":[]}"#).unwrap();
+        let message = load(dir.path()).unwrap_err().to_string();
+        assert!(message.contains("newer version"), "{message}");
+    }
+}

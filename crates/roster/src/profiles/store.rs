@@ -1,0 +1,159 @@
+//! `ProfileStore`: the profile list on disk plus the secrets in the keychain, kept in step.
+
+use std::path::{Path, PathBuf};
+
+use secrecy::{ExposeSecret, SecretString};
+
+use super::{Profile, ProfileError, keychain, metadata, profile::validate_name};
+
+/// Where profiles live: a config folder for the metadata and a keychain service name under which
+/// each profile's secret is stored (entry name = profile name).
+#[derive(Debug, Clone)]
+pub struct ProfileStore {
+    dir: PathBuf,
+    keychain_service: String,
+}
+
+impl ProfileStore {
+    /// The keychain service name of the real app and CLI.
+    pub const KEYCHAIN_SERVICE: &'static str = "phone-roster";
+
+    /// The user's store: `$PHONE_ROSTER_CONFIG_DIR` if set (scripts, tests), else the platform's
+    /// config folder (`~/.config/phone-roster` on Linux, `~/Library/Application
+    /// Support/phone-roster` on macOS, `%APPDATA%\phone-roster\config` on Windows).
+    pub fn open_default() -> Result<Self, ProfileError> {
+        let dir = match std::env::var_os("PHONE_ROSTER_CONFIG_DIR") {
+            Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+            _ => directories::ProjectDirs::from("", "", "phone-roster")
+                .ok_or(ProfileError::NoConfigDir)?
+                .config_dir()
+                .to_path_buf(),
+        };
+        Ok(Self::at(dir))
+    }
+
+    /// A store whose metadata lives in `dir` (created on first save).
+    pub fn at(dir: impl Into<PathBuf>) -> Self {
+        ProfileStore {
+            dir: dir.into(),
+            keychain_service: Self::KEYCHAIN_SERVICE.to_owned(),
+        }
+    }
+
+    /// Keeps secrets under another keychain service name, so tests never touch the real ones.
+    pub fn with_keychain_service(mut self, service: impl Into<String>) -> Self {
+        self.keychain_service = service.into();
+        self
+    }
+
+    /// The folder holding the metadata file.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn keychain_service(&self) -> &str {
+        &self.keychain_service
+    }
+
+    /// Every saved profile, in name order.
+    pub fn list(&self) -> Result<Vec<Profile>, ProfileError> {
+        metadata::load(&self.dir)
+    }
+
+    pub fn get(&self, name: &str) -> Result<Profile, ProfileError> {
+        self.list()?
+            .into_iter()
+            .find(|profile| profile.name == name)
+            .ok_or_else(|| not_found(name))
+    }
+
+    /// Creates or replaces the profile named `profile.name`. With a secret, stores it in the
+    /// keychain first, so that no profile is saved when there is nowhere to keep its secret;
+    /// with `None`, keeps whatever secret is already stored (e.g. when only the cloud changed).
+    pub fn save(
+        &self,
+        profile: &Profile,
+        secret: Option<SecretString>,
+    ) -> Result<(), ProfileError> {
+        profile.validate()?;
+        if secret
+            .as_ref()
+            .is_some_and(|s| s.expose_secret().trim().is_empty())
+        {
+            return Err(ProfileError::InvalidField {
+                field: "Client secret",
+                problem: "is empty",
+            });
+        }
+        let mut profiles = self.list()?;
+        let existing = profiles.iter().position(|p| p.name == profile.name);
+        if let Some(secret) = &secret {
+            keychain::set(&self.keychain_service, &profile.name, secret)?;
+        }
+        match existing {
+            Some(index) => profiles[index] = profile.clone(),
+            None => profiles.push(profile.clone()),
+        }
+        let saved = metadata::save(&self.dir, &profiles);
+        if saved.is_err() && existing.is_none() && secret.is_some() {
+            // Don't leave a secret behind for a profile that was never saved. Best effort: the
+            // write error is the one to report.
+            let _ = keychain::delete(&self.keychain_service, &profile.name);
+        }
+        saved
+    }
+
+    /// Removes the profile and its secret from the keychain.
+    pub fn delete(&self, name: &str) -> Result<(), ProfileError> {
+        let mut profiles = self.list()?;
+        let index = profiles
+            .iter()
+            .position(|p| p.name == name)
+            .ok_or_else(|| not_found(name))?;
+        // The secret goes first: if the keychain fails, the profile stays listed, so the user can
+        // see it and try again rather than having an invisible secret left behind.
+        keychain::delete(&self.keychain_service, name)?;
+        profiles.remove(index);
+        metadata::save(&self.dir, &profiles)
+    }
+
+    /// The profile's client secret, from the keychain.
+    pub fn secret(&self, name: &str) -> Result<SecretString, ProfileError> {
+        let profile = self.get(name)?;
+        self.stored_secret(&profile)
+    }
+
+    /// Everything needed to connect with the profile: its credentials (secret from the keychain)
+    /// and the endpoints of its cloud, or its override.
+    pub fn credentials(
+        &self,
+        name: &str,
+    ) -> Result<(zoom::Credentials, zoom::Endpoints), ProfileError> {
+        let profile = self.get(name)?;
+        let client_secret = self.stored_secret(&profile)?;
+        let endpoints = profile.effective_endpoints();
+        let credentials = zoom::Credentials {
+            account_id: profile.account_id,
+            client_id: profile.client_id,
+            client_secret,
+        };
+        Ok((credentials, endpoints))
+    }
+
+    fn stored_secret(&self, profile: &Profile) -> Result<SecretString, ProfileError> {
+        keychain::get(&self.keychain_service, &profile.name)?.ok_or_else(|| {
+            ProfileError::NoSecret {
+                name: profile.name.clone(),
+            }
+        })
+    }
+}
+
+/// A name that could never be saved gets the reason why, rather than "not found".
+fn not_found(name: &str) -> ProfileError {
+    validate_name(name)
+        .err()
+        .unwrap_or_else(|| ProfileError::NotFound {
+            name: name.to_owned(),
+        })
+}

@@ -1,0 +1,123 @@
+//! The faults of the REST API (`/v2`): the per-second rate limit, random 5xx answers, truncated
+//! JSON, and the `X-RateLimit-*` headers Zoom sends only some of the time.
+
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use rand::Rng;
+
+use crate::faults::{Faults, RetryAfter};
+use crate::state::SimState;
+use crate::stats::Counters;
+use crate::zoom_error::ZoomError;
+
+pub(crate) async fn inject(
+    State(state): State<Arc<SimState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let faults = state.faults();
+    let remaining = match faults
+        .qps_limit
+        .map(|limit| (limit, state.rate.admit(limit)))
+    {
+        Some((limit, Err(wait))) => return rate_limited(&state, &faults, limit, wait),
+        Some((limit, Ok(remaining))) => Some((limit, remaining)),
+        None => None,
+    };
+    if state.roll(faults.server_error_rate) {
+        Counters::bump(&state.counters.server_errors);
+        return server_error(&state);
+    }
+    let mut response = next.run(request).await;
+    if let Some((limit, remaining)) = remaining {
+        maybe_rate_limit_headers(&state, response.headers_mut(), limit, remaining);
+    }
+    if response.status() == StatusCode::OK && state.roll(faults.malformed_json_rate) {
+        Counters::bump(&state.counters.malformed_responses);
+        return truncated(&state, response).await;
+    }
+    response
+}
+
+fn rate_limited(state: &SimState, faults: &Faults, limit: u32, wait: Duration) -> Response {
+    Counters::bump(&state.counters.rate_limited);
+    let mut response = ZoomError::rate_limited().into_response();
+    let seconds = wait.as_secs_f64().ceil().max(1.0) as u64;
+    let retry_after = match faults.retry_after {
+        RetryAfter::Seconds => Some(seconds.to_string()),
+        RetryAfter::HttpDate => Some(httpdate::fmt_http_date(
+            SystemTime::now() + Duration::from_secs(seconds),
+        )),
+        RetryAfter::Absent => None,
+    };
+    if let Some(value) = retry_after {
+        let value = HeaderValue::from_str(&value).expect("ASCII Retry-After");
+        response.headers_mut().insert(RETRY_AFTER, value);
+    }
+    maybe_rate_limit_headers(state, response.headers_mut(), limit, 0);
+    response
+}
+
+/// Zoom's rate-limit headers are not reliable, so they come on about half the answers.
+fn maybe_rate_limit_headers(state: &SimState, headers: &mut HeaderMap, limit: u32, remaining: u32) {
+    if !state.roll(0.5) {
+        return;
+    }
+    let mut set = |name: &'static str, value: String| {
+        headers.insert(name, HeaderValue::from_str(&value).expect("ASCII header"));
+    };
+    set("x-ratelimit-category", "Medium".into());
+    set("x-ratelimit-type", "QPS".into());
+    set("x-ratelimit-limit", limit.to_string());
+    set("x-ratelimit-remaining", remaining.to_string());
+}
+
+/// 500, 502 or 503; some with Zoom's JSON body, some with a gateway's HTML or nothing at all.
+fn server_error(state: &SimState) -> Response {
+    let (status, json_body) = state.with_rng(|rng| {
+        let status = [
+            StatusCode::INTERNAL_SERVER_ERROR,
+            StatusCode::BAD_GATEWAY,
+            StatusCode::SERVICE_UNAVAILABLE,
+        ][rng.random_range(0..3)];
+        (status, rng.random_bool(0.5))
+    });
+    if json_body {
+        let body = format!(
+            r#"{{"code":{},"message":"Internal Error."}}"#,
+            status.as_u16()
+        );
+        return (
+            status,
+            [(CONTENT_TYPE, "application/json;charset=UTF-8")],
+            body,
+        )
+            .into_response();
+    }
+    match status {
+        StatusCode::BAD_GATEWAY => {
+            let html = "<html><head><title>502 Bad Gateway</title></head><body>502 Bad Gateway</body></html>";
+            (status, [(CONTENT_TYPE, "text/html")], html).into_response()
+        }
+        _ => status.into_response(),
+    }
+}
+
+/// The same 200 with its body cut short, as a dropped proxy connection leaves it.
+async fn truncated(state: &SimState, response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let bytes = to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let cut = state.with_rng(|rng| rng.random_range(1..bytes.len().max(2)));
+    let bytes = bytes.slice(..cut);
+    parts
+        .headers
+        .insert(CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+    Response::from_parts(parts, Body::from(bytes))
+}

@@ -1,0 +1,29 @@
+//! What a simulated Zoom account looks like: its roster size, its credentials and its faults.
+
+use crate::faults::Faults;
+
+/// One simulated account. The credentials are what `/oauth/token` checks against.
+#[derive(Debug, Clone)]
+pub struct SimConfig {
+    /// Number of generated users (pending users included).
+    pub users: usize,
+    /// Seeds the roster generator and the fault dice, so a run can be replayed.
+    pub seed: u64,
+    pub account_id: String,
+    pub client_id: String,
+    pub client_secret: String,
+    pub faults: Faults,
+}
+
+impl Default for SimConfig {
+    fn default() -> Self {
+        Self {
+            users: 1_000,
+            seed: 42,
+            account_id: "demo-account".into(),
+            client_id: "demo-client".into(),
+            client_secret: "demo-secret".into(),
+            faults: Faults::default(),
+        }
+    }
+}

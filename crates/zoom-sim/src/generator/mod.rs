@@ -1,0 +1,88 @@
+//! A deterministic roster for a seed: the same `(users, seed)` always gives the same account, so
+//! tests can compare what a client fetched with what the simulator holds.
+
+mod groups;
+mod ids;
+mod names;
+mod record;
+mod sites;
+mod skewed;
+mod users;
+mod vocab;
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use serde_json::Value;
+
+use groups::{Groups, billing_accounts};
+use names::Emails;
+use skewed::Skewed;
+use users::UserFactory;
+use vocab::{CALLING_PLANS, HOSTILE_NAMES};
+
+pub(crate) use record::{Shared, User, Wire};
+
+/// The generated account: users in Zoom's listing order, and its sites.
+pub(crate) struct Roster {
+    pub users: Vec<User>,
+    pub sites: Vec<Value>,
+}
+
+/// `n` users (pending ones included, with `"status": "pending"`) generated from `seed`, as the JSON
+/// `GET /phone/users` lists them.
+pub fn generate_users(n: usize, seed: u64) -> Vec<Value> {
+    generate(n, seed).users.iter().map(User::to_value).collect()
+}
+
+/// Share of users given a hostile name on top of the evenly placed ones.
+const EXTRA_HOSTILE_RATE: f64 = 0.005;
+
+pub(crate) fn generate(n: usize, seed: u64) -> Roster {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let sites = sites::generate(&mut rng, n);
+    let mut factory = UserFactory {
+        sites: sites.iter().map(|s| s.site.clone()).collect(),
+        site_sizes: Skewed::new(sites.len(), 1.0),
+        departments: Groups::departments(),
+        cost_centers: Groups::cost_centers(&mut rng, n),
+        plan_popularity: Skewed::new(CALLING_PLANS.len(), 1.2),
+        billing: billing_accounts(&mut rng),
+        emails: Emails::default(),
+        number_serial: 0,
+    };
+    let users = (0..n)
+        .map(|i| {
+            let name = placed_hostile_name(i, n).or_else(|| {
+                rng.random_bool(EXTRA_HOSTILE_RATE)
+                    .then(|| HOSTILE_NAMES[rng.random_range(0..HOSTILE_NAMES.len())])
+            });
+            factory.user(&mut rng, i as u64, name)
+        })
+        .collect();
+    Roster {
+        users,
+        sites: sites.into_iter().map(|s| s.listing).collect(),
+    }
+}
+
+/// Every hostile name once, spread evenly over the roster, so even a small roster holds each one.
+fn placed_hostile_name(index: usize, n: usize) -> Option<&'static str> {
+    let stride = (n / HOSTILE_NAMES.len()).max(1);
+    (index % stride == stride / 2)
+        .then(|| HOSTILE_NAMES.get(index / stride))
+        .flatten()
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_hostile_name_is_placed_once() {
+        for n in [3, 15, 100, 1_000] {
+            let placed: Vec<_> = (0..n).filter_map(|i| placed_hostile_name(i, n)).collect();
+            assert_eq!(placed.len(), n.min(HOSTILE_NAMES.len()), "n = {n}");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! A faithful stand-in for the parts of Zoom that Phone Roster talks to: Server-to-Server OAuth,
+//! `GET /v2/phone/users` with every filter and `GET /v2/phone/sites`, opaque expiring page tokens,
+//! Zoom's error bodies, and the faults a long fetch meets in real life (rate limits, 5xx, expiring
+//! tokens, truncated JSON, missing scopes). It backs the tests, the benchmarks and the demo mode.
+//!
+//! ```no_run
+//! # async fn demo() -> anyhow::Result<()> {
+//! let sim = zoom_sim::start(zoom_sim::SimConfig::default()).await?;
+//! println!("{} {}", sim.api_base(), sim.token_url());
+//! # Ok(()) }
+//! ```
+
+mod api_faults;
+mod config;
+mod faults;
+mod generator;
+mod page_tokens;
+mod rate_window;
+mod routes;
+mod server;
+mod state;
+mod stats;
+mod tokens;
+mod tracking;
+mod zoom_error;
+
+pub use config::SimConfig;
+pub use faults::{Faults, RetryAfter};
+pub use generator::generate_users;
+pub use server::{SimHandle, start, start_on};
+pub use stats::SimStats;

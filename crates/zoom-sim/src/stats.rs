@@ -1,0 +1,51 @@
+//! Counters tests assert on ("the simulator did answer 429"), read through `SimHandle::stats`.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A snapshot of what the simulator has done since it started.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SimStats {
+    /// Every HTTP request received, token requests included, counted on arrival.
+    pub requests: u64,
+    pub tokens_issued: u64,
+    /// 429 answers.
+    pub rate_limited: u64,
+    /// Injected 5xx answers.
+    pub server_errors: u64,
+    /// 401 answers (missing, unknown, expired or superseded access token).
+    pub unauthorized: u64,
+    /// `next_page_token`s refused as "invalid or expired": too old, unknown, or sent with other parameters.
+    pub page_token_expiries: u64,
+    /// Successful answers whose body was deliberately truncated.
+    pub malformed_responses: u64,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Counters {
+    pub requests: AtomicU64,
+    pub tokens_issued: AtomicU64,
+    pub rate_limited: AtomicU64,
+    pub server_errors: AtomicU64,
+    pub unauthorized: AtomicU64,
+    pub page_token_expiries: AtomicU64,
+    pub malformed_responses: AtomicU64,
+}
+
+impl Counters {
+    pub fn bump(counter: &AtomicU64) {
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn snapshot(&self) -> SimStats {
+        let read = |c: &AtomicU64| c.load(Ordering::Relaxed);
+        SimStats {
+            requests: read(&self.requests),
+            tokens_issued: read(&self.tokens_issued),
+            rate_limited: read(&self.rate_limited),
+            server_errors: read(&self.server_errors),
+            unauthorized: read(&self.unauthorized),
+            page_token_expiries: read(&self.page_token_expiries),
+            malformed_responses: read(&self.malformed_responses),
+        }
+    }
+}

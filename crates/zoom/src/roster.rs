@@ -1,0 +1,199 @@
+//! Fetching users: one chain (`users`) or the full roster (the default chain plus the
+//! `status=pending` chain, which the default leaves out), merged so each user comes once.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::Mutex;
+
+use serde_json::Value;
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::events::{Emitter, FetchEvent};
+use crate::filter::UserFilter;
+use crate::models::{PhoneUser, UsersPage};
+use crate::pagination::PageChain;
+
+/// One chain of a fetch.
+pub(crate) struct Chain {
+    pub filter: UserFilter,
+    /// Filled in where Zoom leaves `status` out (the pending chain's users are pending).
+    pub default_status: Option<&'static str>,
+}
+
+impl Chain {
+    pub fn of(filter: UserFilter) -> Self {
+        Self {
+            filter,
+            default_status: None,
+        }
+    }
+
+    pub fn pending() -> Self {
+        Self {
+            filter: UserFilter::pending(),
+            default_status: Some("pending"),
+        }
+    }
+}
+
+/// What the chains of one fetch share: who was yielded, and each chain's `total_records`.
+struct Merge {
+    seen: HashSet<String>,
+    totals: Vec<Option<u32>>,
+}
+
+impl Merge {
+    /// Keeps the users not yielded before; returns them with the best known total.
+    fn admit(&mut self, chain: usize, total: Option<u32>, users: Vec<PhoneUser>) -> FetchEvent {
+        if total.is_some() {
+            self.totals[chain] = total;
+        }
+        let users: Vec<_> = users
+            .into_iter()
+            .filter(|u| self.seen.insert(dedup_key(u).into_owned()))
+            .collect();
+        let reported: u32 = self.totals.iter().flatten().sum();
+        let seen = u32::try_from(self.seen.len()).unwrap_or(u32::MAX);
+        FetchEvent::Users {
+            users,
+            total: reported.max(seen),
+        }
+    }
+}
+
+/// The user id; a user without one is keyed by its whole record, so it is kept but not doubled.
+fn dedup_key(user: &PhoneUser) -> Cow<'_, str> {
+    if user.id.is_empty() {
+        Cow::Owned(serde_json::to_string(user).unwrap_or_default())
+    } else {
+        Cow::Borrowed(&user.id)
+    }
+}
+
+/// Runs the chains side by side (they share the client's rate limiter) until all are done.
+pub(crate) async fn fetch(client: Client, chains: Vec<Chain>, emit: Emitter) -> Result<(), Error> {
+    let merge = Mutex::new(Merge {
+        seen: HashSet::new(),
+        totals: vec![None; chains.len()],
+    });
+    let runs = chains
+        .iter()
+        .enumerate()
+        .map(|(i, chain)| run(&client, chain, i, &merge, &emit));
+    futures::future::try_join_all(runs).await?;
+    Ok(())
+}
+
+async fn run(
+    client: &Client,
+    chain: &Chain,
+    index: usize,
+    merge: &Mutex<Merge>,
+    emit: &Emitter,
+) -> Result<(), Error> {
+    let mut pages = PageChain::new(client, "/phone/users", chain.filter.query());
+    while let Some(page) = pages.next_page::<UsersPage>(emit).await? {
+        let users = parse_users(page.users, chain.default_status);
+        let event =
+            merge
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .admit(index, page.total_records, users);
+        emit.emit(event).await;
+    }
+    Ok(())
+}
+
+/// One malformed record is skipped and logged; it never fails its page.
+fn parse_users(values: Vec<Value>, default_status: Option<&str>) -> Vec<PhoneUser> {
+    values
+        .into_iter()
+        .filter_map(|value| match serde_json::from_value::<PhoneUser>(value) {
+            Ok(mut user) => {
+                if user.status.is_none() {
+                    user.status = default_status.map(str::to_owned);
+                }
+                Some(user)
+            }
+            Err(error) => {
+                tracing::warn!(%error, "skipped a user record Zoom sent in an unreadable shape");
+                None
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn user(id: &str) -> PhoneUser {
+        PhoneUser {
+            id: id.into(),
+            ..Default::default()
+        }
+    }
+
+    fn ids(event: &FetchEvent) -> (Vec<&str>, u32) {
+        let FetchEvent::Users { users, total } = event else {
+            panic!("expected users")
+        };
+        (users.iter().map(|u| u.id.as_str()).collect(), *total)
+    }
+
+    #[test]
+    fn users_are_yielded_once_across_pages_and_chains() {
+        let mut merge = Merge {
+            seen: HashSet::new(),
+            totals: vec![None, None],
+        };
+        let first = merge.admit(0, Some(3), vec![user("a"), user("b")]);
+        assert_eq!(ids(&first), (vec!["a", "b"], 3));
+        let restarted = merge.admit(0, Some(3), vec![user("a"), user("b"), user("c")]);
+        assert_eq!(ids(&restarted), (vec!["c"], 3));
+        let pending = merge.admit(1, Some(2), vec![user("c"), user("d")]);
+        assert_eq!(ids(&pending), (vec!["d"], 5));
+    }
+
+    #[test]
+    fn the_total_is_never_below_what_was_yielded() {
+        let mut merge = Merge {
+            seen: HashSet::new(),
+            totals: vec![None],
+        };
+        assert_eq!(ids(&merge.admit(0, None, vec![user("a"), user("b")])).1, 2);
+        assert_eq!(ids(&merge.admit(0, Some(1), vec![user("c")])).1, 3);
+    }
+
+    #[test]
+    fn users_without_id_are_kept_but_not_doubled() {
+        let mut merge = Merge {
+            seen: HashSet::new(),
+            totals: vec![None],
+        };
+        let anonymous = PhoneUser {
+            name: Some("No Id".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(&merge.admit(0, None, vec![anonymous.clone()])).0.len(),
+            1
+        );
+        assert_eq!(ids(&merge.admit(0, None, vec![anonymous])).0.len(), 0);
+    }
+
+    #[test]
+    fn pending_users_without_status_are_marked_pending() {
+        let values = vec![
+            json!({"id": "p1"}),
+            json!({"id": "p2", "status": "activate"}),
+            json!("junk"),
+        ];
+        let users = parse_users(values, Some("pending"));
+        let statuses: Vec<_> = users.iter().map(|u| u.status.as_deref()).collect();
+        assert_eq!(statuses, vec![Some("pending"), Some("activate")]);
+    }
+}

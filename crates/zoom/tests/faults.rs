@@ -1,0 +1,185 @@
+//! The faults Zoom throws at a long fetch; each fetch must still end with every user exactly once.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use futures::StreamExt;
+use zoom::FetchEvent;
+use zoom_sim::{Faults, RetryAfter};
+
+async fn assert_complete(faults: Faults, users: usize) -> (Outcome, zoom_sim::SimHandle) {
+    let sim = sim(users, faults).await;
+    let outcome = drain(client(&sim).roster()).await;
+    assert_eq!(outcome.error, None);
+    assert_eq!(unique_ids(&outcome.users), sim_ids(sim.users()));
+    (outcome, sim)
+}
+
+#[tokio::test]
+async fn token_expiring_mid_chain_loses_no_user() {
+    // Each new token replaces the old one (as Zoom's once did), so two chains sharing one token
+    // must renew it once, not each their own.
+    let faults = Faults {
+        token_lifetime: Duration::from_millis(300),
+        single_token: true,
+        latency: Duration::from_millis(20),
+        ..Faults::default()
+    };
+    let (_, sim) = assert_complete(faults, 2_000).await;
+    assert!(
+        sim.stats().tokens_issued >= 2,
+        "the token was renewed during the fetch"
+    );
+}
+
+async fn rate_limit_storm(retry_after: RetryAfter) {
+    let faults = Faults {
+        qps_limit: Some(5),
+        retry_after,
+        ..Faults::default()
+    };
+    let (outcome, sim) = assert_complete(faults, 600).await;
+    assert!(sim.stats().rate_limited > 0, "the simulator did answer 429");
+    assert!(outcome.rate_limited > 0, "the waits were reported");
+}
+
+#[tokio::test]
+async fn rate_limit_storm_with_retry_after_seconds() {
+    rate_limit_storm(RetryAfter::Seconds).await;
+}
+
+#[tokio::test]
+async fn rate_limit_storm_with_retry_after_date() {
+    rate_limit_storm(RetryAfter::HttpDate).await;
+}
+
+#[tokio::test]
+async fn rate_limit_storm_without_retry_after() {
+    rate_limit_storm(RetryAfter::Absent).await;
+}
+
+#[tokio::test]
+async fn the_client_side_limit_cooperates_with_zoom_s() {
+    let sim = sim(
+        500,
+        Faults {
+            qps_limit: Some(20),
+            ..Faults::default()
+        },
+    )
+    .await;
+    let options = zoom::ClientOptions {
+        rate_limit_per_sec: 20,
+        ..fast_options()
+    };
+    let outcome = drain(client_with(&sim, options).roster()).await;
+    assert_eq!(outcome.error, None);
+    assert_eq!(unique_ids(&outcome.users), sim_ids(sim.users()));
+}
+
+#[tokio::test]
+async fn server_error_bursts_are_retried() {
+    let faults = Faults {
+        server_error_rate: 0.3,
+        ..Faults::default()
+    };
+    let (outcome, sim) = assert_complete(faults, 2_000).await;
+    assert!(sim.stats().server_errors > 0);
+    assert!(!outcome.retrying.is_empty(), "the retries were reported");
+}
+
+#[tokio::test]
+async fn page_token_expiring_mid_chain_restarts_without_doubles() {
+    let sim = sim(3_000, Faults::default()).await;
+    let mut stream = client(&sim).roster();
+    let mut outcome = Outcome::default();
+    let mut pages = 0;
+    // A few pages in, page tokens start expiring before they can be used; once the client has
+    // restarted, they live long again.
+    while let Some(event) = stream.next().await {
+        match event.expect("no error") {
+            FetchEvent::Users { users, .. } => {
+                outcome.users.extend(users);
+                pages += 1;
+                if pages == 5 {
+                    sim.set_faults(Faults {
+                        page_token_ttl: Duration::from_millis(1),
+                        latency: Duration::from_millis(5),
+                        ..Faults::default()
+                    });
+                }
+            }
+            FetchEvent::Retrying { reason, .. } => {
+                sim.set_faults(Faults::default());
+                outcome.retrying.push(reason);
+                break;
+            }
+            FetchEvent::RateLimited { .. } => {}
+        }
+    }
+    let rest = drain(stream).await;
+    assert_eq!(rest.error, None);
+    outcome.users.extend(rest.users);
+    assert!(sim.stats().page_token_expiries >= 1);
+    assert!(
+        outcome.retrying[0].contains("page token"),
+        "{:?}",
+        outcome.retrying
+    );
+    assert_eq!(unique_ids(&outcome.users), sim_ids(sim.users()));
+}
+
+#[tokio::test]
+async fn page_token_restarts_are_capped() {
+    let faults = Faults {
+        page_token_ttl: Duration::from_millis(1),
+        latency: Duration::from_millis(20),
+        ..Faults::default()
+    };
+    let sim = sim(1_000, faults).await;
+    let options = zoom::ClientOptions {
+        max_page_token_restarts: 2,
+        ..fast_options()
+    };
+    let outcome = drain(client_with(&sim, options).users(Default::default())).await;
+    let error = outcome.error.expect("gives up instead of looping forever");
+    assert!(
+        matches!(error, zoom::Error::Api { status: 400, .. }),
+        "{error:?}"
+    );
+    assert_eq!(outcome.retrying.len(), 2);
+    unique_ids(&outcome.users);
+}
+
+#[tokio::test]
+async fn occasional_malformed_json_is_retried() {
+    let faults = Faults {
+        malformed_json_rate: 0.2,
+        ..Faults::default()
+    };
+    assert_complete(faults, 1_000).await;
+}
+
+#[tokio::test]
+async fn persistent_malformed_json_is_an_unreadable_response() {
+    let sim = sim(
+        300,
+        Faults {
+            malformed_json_rate: 1.0,
+            ..Faults::default()
+        },
+    )
+    .await;
+    let options = zoom::ClientOptions {
+        max_retries: 2,
+        ..fast_options()
+    };
+    let outcome = drain(client_with(&sim, options).users(Default::default())).await;
+    assert_eq!(outcome.retrying.len(), 2, "retried before giving up");
+    assert!(matches!(
+        outcome.error,
+        Some(zoom::Error::UnreadableResponse { status: 200, .. })
+    ));
+}

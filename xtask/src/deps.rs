@@ -1,0 +1,87 @@
+//! System packages the checks need, installed with apt on Debian/Ubuntu when missing.
+
+use std::process::Command;
+
+use anyhow::Context;
+
+use crate::step;
+
+/// Everything `cargo xtask test` needs from the system: a C toolchain and pkg-config for crates
+/// with build scripts, and D-Bus, gnome-keyring and keyutils for a real Secret Service in the
+/// keychain tests (see keyring_session.rs).
+pub const TEST_PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "dbus",
+    "gnome-keyring",
+    "keyutils",
+];
+
+/// Installs whichever of `packages` dpkg does not report as installed.
+pub fn ensure(packages: &[&str]) -> anyhow::Result<()> {
+    if !found("dpkg-query") {
+        println!(
+            "not a Debian/Ubuntu system: skipping; make sure these are installed: {}",
+            packages.join(" ")
+        );
+        return Ok(());
+    }
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|package| !installed(package))
+        .collect();
+    if missing.is_empty() {
+        println!("all installed: {}", packages.join(" "));
+        return Ok(());
+    }
+    println!("installing: {}", missing.join(" "));
+    // Waits for another apt run to release the dpkg lock instead of failing at once.
+    let lock_wait = ["-o", "DPkg::Lock::Timeout=600"];
+    step::status(apt_get(&lock_wait, &["update"])).context("apt-get update failed")?;
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend(&missing);
+    step::status(apt_get(&lock_wait, &install)).context("apt-get install failed")
+}
+
+fn installed(package: &str) -> bool {
+    Command::new("dpkg-query")
+        .args(["-W", "-f=${Status}", package])
+        .output()
+        .is_ok_and(|out| {
+            // "install ok installed"; anything else (config-files, half-installed…) is missing.
+            out.status.success()
+                && String::from_utf8_lossy(&out.stdout)
+                    .split_whitespace()
+                    .nth(2)
+                    == Some("installed")
+        })
+}
+
+/// `apt-get` run as root: directly when we are root (containers, CI), else through sudo.
+/// `env` sets DEBIAN_FRONTEND after sudo, which would otherwise drop it.
+fn apt_get(options: &[&str], args: &[&str]) -> Command {
+    let mut command = if is_root() {
+        Command::new("env")
+    } else {
+        let mut sudo = Command::new("sudo");
+        sudo.arg("env");
+        sudo
+    };
+    command
+        .args(["DEBIAN_FRONTEND=noninteractive", "apt-get"])
+        .args(options)
+        .args(args);
+    command
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
+}
+
+fn found(program: &str) -> bool {
+    Command::new(program).arg("--version").output().is_ok()
+}

@@ -1,0 +1,82 @@
+//! Project automation, run as `cargo xtask <command>` (alias in .cargo/config.toml).
+//! Plain std + anyhow so that it builds in seconds before anything else.
+
+mod bench;
+mod deps;
+mod keyring_session;
+mod step;
+mod test;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  test                      install missing system packages, then cargo fmt --check, clippy
+                            (-D warnings) and every test (inside a fresh Secret Service)
+  bench                     cargo bench --workspace (extra arguments go to cargo bench)
+  keyring-run -- CMD [ARG]  run one command inside a fresh Secret Service, e.g.
+                            cargo xtask keyring-run -- cargo test -p roster profiles
+";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1);
+    let command = args.next();
+    let rest: Vec<OsString> = args.collect();
+    let result = match command.as_ref().and_then(|c| c.to_str()) {
+        Some("test") if rest.is_empty() => test::run(),
+        Some("bench") => bench::run(&rest),
+        Some("keyring-run") => keyring_run(&rest),
+        Some("help" | "-h" | "--help") => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `keyring-run -- CMD ARGS…`: for running a single test file against a real keychain.
+fn keyring_run(args: &[OsString]) -> anyhow::Result<()> {
+    let args = args
+        .strip_prefix(&[OsString::from("--")][..])
+        .unwrap_or(args);
+    let Some((program, program_args)) = args.split_first() else {
+        anyhow::bail!(
+            "keyring-run needs a command to run, e.g. `cargo xtask keyring-run -- cargo test -p roster`"
+        );
+    };
+    let mut command = std::process::Command::new(program);
+    command.args(program_args).current_dir(workspace_root());
+    step::run("command in a fresh Secret Service", || {
+        keyring_session::run(command)
+    })
+}
+
+/// The workspace root, so that every command behaves the same from any directory.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+/// `cargo` as a command, preferring the cargo that runs us (rustup toolchain overrides).
+fn cargo() -> std::process::Command {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = std::process::Command::new(cargo);
+    command.current_dir(workspace_root());
+    command
+}
