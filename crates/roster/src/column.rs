@@ -10,6 +10,7 @@ use crate::Error;
 
 /// One column of the table or an export. Serialised as its snake_case key (`cost_center`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Column {
     Name,

@@ -8,6 +8,7 @@ use crate::column::calling_plan_names;
 
 /// Search text, filters and sort of a view. Every field may be left out when deserialising.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ViewSpec {
     /// Case- and accent-insensitive substring of name, email, extension or a phone number; a
@@ -21,6 +22,7 @@ pub struct ViewSpec {
 /// Chosen values per facet: OR-ed within a facet, AND-ed across facets; an empty list does not
 /// filter. Values match exactly as listed in the facets; "" selects blanks ("(none)").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Filters {
     pub cost_center: Vec<String>,
@@ -55,6 +57,7 @@ impl Filters {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SortKey {
     pub column: Column,
     #[serde(default)]
@@ -63,6 +66,7 @@ pub struct SortKey {
 
 /// A column people filter by, with a checklist of its values and their counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Facet {
     CostCenter,

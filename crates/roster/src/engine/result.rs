@@ -7,6 +7,7 @@ use crate::Facet;
 /// Counts and indices are `u32`: they cross IPC as JavaScript numbers, and specta refuses 64-bit
 /// integers by default. A roster holds far fewer than 4 billion users.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct QueryResult {
     /// Indices into `Roster::users()` of the rows `offset..offset + limit` of the view, in order.
     pub rows: Vec<u32>,
@@ -18,6 +19,7 @@ pub struct QueryResult {
 /// One checklist per facet, each counted with every filter but its own (as Excel's AutoFilter
 /// and Airtable do), so choosing a second cost center never hides the first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Facets {
     pub cost_center: Vec<FacetCount>,
     pub department: Vec<FacetCount>,
@@ -52,6 +54,7 @@ impl Facets {
 /// it if this facet were not filtered. Listed: every value with users, plus every selected value
 /// even at 0, so a chosen chip never vanishes; most users first, then alphabetically.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FacetCount {
     pub value: String,
     pub count: u32,

@@ -19,6 +19,7 @@ use crate::{Column, Error};
 
 /// Serialised tagged by `format`: `{"format": "csv", "bom": true, "delimiter": 59}`, `{"format": "json"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "format", rename_all = "snake_case")]
 pub enum ExportFormat {
     Csv(CsvOptions),
@@ -39,6 +40,7 @@ impl ExportFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct CsvOptions {
     /// A UTF-8 byte order mark, without which Excel reads UTF-8 as the local code page and garbles
