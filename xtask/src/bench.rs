@@ -1,16 +1,55 @@
 //! `cargo xtask bench`: every benchmark of the workspace. Results go into BENCHMARKS.md by hand,
 //! with the machine they were measured on.
+//!
+//! Extra arguments go to `cargo bench` (e.g. `-- --quick`).
 
 use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::Command;
 
-use crate::{cargo, step};
+use crate::{cargo, step, workspace_root};
 
-/// Runs `cargo bench --workspace`, passing `extra` on to cargo (e.g. `-p zoom`, `-- --quick`).
-/// New benchmark steps (e.g. the Python peer comparison) go here, each as its own `step::run`.
 pub fn run(extra: &[OsString]) -> anyhow::Result<()> {
-    step::run("cargo bench --workspace", || {
+    step::run("criterion benchmarks (cargo bench --workspace)", || {
         let mut command = cargo();
         command.args(["bench", "--workspace"]).args(extra);
         step::status(command)
+    })?;
+    step::run("build the CLI and the whole-system benchmarks (release)", || {
+        let mut command = cargo();
+        command.args(["build", "--release", "-p", "phone-roster-cli", "-p", "bench"]);
+        step::status(command)
+    })?;
+    step::run("CLI peak memory, 100k users", || {
+        step::status(release_binary("cli_memory", &["--users", "100000"]))
+    })?;
+    let python = zoomus_python()?;
+    step::run("fetch 100k users at 150 ms, and the zoomus peer at 20k", || {
+        let peer = python.to_string_lossy().into_owned();
+        let args = ["--users", "100000", "--latency-ms", "150", "--rate", "10", "--peer-python", &peer];
+        step::status(release_binary("fetch", &args))
     })
+}
+
+fn release_binary(name: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(workspace_root().join("target/release").join(name));
+    command.args(args).current_dir(workspace_root());
+    command
+}
+
+/// A virtualenv under target/ with zoomus, the naive peer's library, made on first use.
+fn zoomus_python() -> anyhow::Result<PathBuf> {
+    let venv = workspace_root().join("target/bench-venv");
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        step::run("python virtualenv with zoomus", || {
+            let mut create = Command::new("python3");
+            create.args(["-m", "venv"]).arg(&venv);
+            step::status(create)?;
+            let mut install = Command::new(&python);
+            install.args(["-m", "pip", "install", "--quiet", "zoomus==1.2.1"]);
+            step::status(install)
+        })?;
+    }
+    Ok(python)
 }
