@@ -134,7 +134,7 @@ impl Column {
 
     /// Appends the cell's text to `out`, so exports reuse one buffer instead of allocating per cell.
     pub(crate) fn write_cell(self, user: &PhoneUser, out: &mut String) {
-        fn single(value: &Option<String>) -> &str {
+        fn single(value: &Option<zoom::Text>) -> &str {
             value.as_deref().unwrap_or("")
         }
         let text = match self {

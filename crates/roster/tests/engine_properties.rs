@@ -6,7 +6,7 @@ mod reference;
 
 use proptest::prelude::*;
 use roster::{Column, Filters, Roster, SortKey, ViewSpec};
-use zoom::{CallingPlan, PhoneNumber, PhoneUser, SiteRef};
+use zoom::{CallingPlan, PhoneNumber, PhoneUser, SiteRef, Text};
 
 /// Few values, so rosters are full of duplicates; hostile ones, so folding and blanks are tested.
 const TEXT: &[&str] = &[
@@ -76,12 +76,12 @@ const SEARCHES: &[&str] = &[
     "e g",
 ];
 
-fn text() -> impl Strategy<Value = Option<String>> {
-    prop::option::weighted(0.85, prop::sample::select(TEXT).prop_map(String::from))
+fn text() -> impl Strategy<Value = Option<Text>> {
+    prop::option::weighted(0.85, prop::sample::select(TEXT).prop_map(Text::from))
 }
 
-fn number() -> impl Strategy<Value = Option<String>> {
-    prop::option::weighted(0.85, prop::sample::select(NUMBERS).prop_map(String::from))
+fn number() -> impl Strategy<Value = Option<Text>> {
+    prop::option::weighted(0.85, prop::sample::select(NUMBERS).prop_map(Text::from))
 }
 
 fn user() -> impl Strategy<Value = PhoneUser> {

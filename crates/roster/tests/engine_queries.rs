@@ -36,7 +36,7 @@ fn spec(search: &str) -> ViewSpec {
 
 fn names(roster: &Roster, rows: impl IntoIterator<Item = usize>) -> Vec<String> {
     rows.into_iter()
-        .map(|i| roster.users()[i].id.clone())
+        .map(|i| roster.users()[i].id.to_string())
         .collect()
 }
 

@@ -15,12 +15,15 @@ fn scalar_text(value: Value) -> Option<String> {
     }
 }
 
-pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(scalar_text(Value::deserialize(d)?))
+/// Into `String` or the models' compact `Text`, whichever the field is.
+pub fn opt_string<'de, D: Deserializer<'de>, T: From<String>>(d: D) -> Result<Option<T>, D::Error> {
+    Ok(scalar_text(Value::deserialize(d)?).map(T::from))
 }
 
-pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(scalar_text(Value::deserialize(d)?).unwrap_or_default())
+pub fn string<'de, D: Deserializer<'de>, T: From<String>>(d: D) -> Result<T, D::Error> {
+    Ok(T::from(
+        scalar_text(Value::deserialize(d)?).unwrap_or_default(),
+    ))
 }
 
 pub fn opt_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {

@@ -40,5 +40,5 @@ pub use endpoints::Endpoints;
 pub use error::{Error, ErrorKind, USERS_SCOPE};
 pub use events::FetchEvent;
 pub use filter::UserFilter;
-pub use models::{CallingPlan, PhoneNumber, PhoneUser, Site, SiteRef, UsersPage};
+pub use models::{CallingPlan, PhoneNumber, PhoneUser, Site, SiteRef, Text, UsersPage};
 pub use options::ClientOptions;

@@ -112,7 +112,7 @@ fn parse_users(values: Vec<Value>, default_status: Option<&str>) -> Vec<PhoneUse
         .filter_map(|value| match serde_json::from_value::<PhoneUser>(value) {
             Ok(mut user) => {
                 if user.status.is_none() {
-                    user.status = default_status.map(str::to_owned);
+                    user.status = default_status.map(Into::into);
                 }
                 Some(user)
             }

@@ -39,7 +39,10 @@ async fn pending_users_come_once_and_marked_pending() {
     assert_eq!(outcome.error, None);
     let ids = unique_ids(&outcome.users);
     assert!(pending.is_subset(&ids));
-    let fetched_pending = outcome.users.iter().filter(|u| pending.contains(&u.id));
+    let fetched_pending = outcome
+        .users
+        .iter()
+        .filter(|u| pending.contains(u.id.as_str()));
     assert!(
         fetched_pending
             .into_iter()
@@ -166,7 +169,7 @@ async fn calling_type_and_keyword_narrow_the_list() {
 async fn sites_lists_every_site_once() {
     let sim = sim(1_000, Faults::default()).await;
     let sites = client(&sim).sites().await.expect("sites");
-    let ids: HashSet<_> = sites.iter().map(|s| s.id.clone()).collect();
+    let ids: HashSet<_> = sites.iter().map(|s| s.id.to_string()).collect();
     assert_eq!(ids.len(), sites.len());
     let used: HashSet<String> = sim
         .users()

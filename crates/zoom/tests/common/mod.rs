@@ -92,7 +92,7 @@ pub fn sim_ids<'a>(users: impl IntoIterator<Item = &'a serde_json::Value>) -> Ha
 
 /// Asserts no id came twice and returns the set.
 pub fn unique_ids(users: &[PhoneUser]) -> HashSet<String> {
-    let ids: HashSet<String> = users.iter().map(|u| u.id.clone()).collect();
+    let ids: HashSet<String> = users.iter().map(|u| u.id.to_string()).collect();
     assert_eq!(ids.len(), users.len(), "a user was yielded twice");
     ids
 }
