@@ -15,20 +15,42 @@ pub fn run(extra: &[OsString]) -> anyhow::Result<()> {
         command.args(["bench", "--workspace"]).args(extra);
         step::status(command)
     })?;
-    step::run("build the CLI and the whole-system benchmarks (release)", || {
-        let mut command = cargo();
-        command.args(["build", "--release", "-p", "phone-roster-cli", "-p", "bench"]);
-        step::status(command)
-    })?;
+    step::run(
+        "build the CLI and the whole-system benchmarks (release)",
+        || {
+            let mut command = cargo();
+            command.args([
+                "build",
+                "--release",
+                "-p",
+                "phone-roster-cli",
+                "-p",
+                "bench",
+            ]);
+            step::status(command)
+        },
+    )?;
     step::run("CLI peak memory, 100k users", || {
         step::status(release_binary("cli_memory", &["--users", "100000"]))
     })?;
     let python = zoomus_python()?;
-    step::run("fetch 100k users at 150 ms, and the zoomus peer at 20k", || {
-        let peer = python.to_string_lossy().into_owned();
-        let args = ["--users", "100000", "--latency-ms", "150", "--rate", "10", "--peer-python", &peer];
-        step::status(release_binary("fetch", &args))
-    })
+    step::run(
+        "fetch 100k users at 150 ms, and the zoomus peer at 20k",
+        || {
+            let peer = python.to_string_lossy().into_owned();
+            let args = [
+                "--users",
+                "100000",
+                "--latency-ms",
+                "150",
+                "--rate",
+                "10",
+                "--peer-python",
+                &peer,
+            ];
+            step::status(release_binary("fetch", &args))
+        },
+    )
 }
 
 fn release_binary(name: &str, args: &[&str]) -> Command {

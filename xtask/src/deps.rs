@@ -7,14 +7,19 @@ use anyhow::Context;
 use crate::step;
 
 /// Everything `cargo xtask test` needs from the system: a C toolchain and pkg-config for crates
-/// with build scripts, and D-Bus, gnome-keyring and keyutils for a real Secret Service in the
-/// keychain tests (see keyring_session.rs).
+/// with build scripts; WebKitGTK to build the app; D-Bus, gnome-keyring and keyutils for a real
+/// Secret Service in the keychain tests (see keyring_session.rs); Xvfb and WebKitWebDriver for the
+/// end-to-end suite, which checks the stored secret with `secret-tool` (libsecret-tools).
 pub const TEST_PACKAGES: &[&str] = &[
     "build-essential",
     "pkg-config",
+    "libwebkit2gtk-4.1-dev",
     "dbus",
     "gnome-keyring",
     "keyutils",
+    "xvfb",
+    "webkit2gtk-driver",
+    "libsecret-tools",
 ];
 
 /// Installs whichever of `packages` dpkg does not report as installed.

@@ -1,11 +1,15 @@
 //! Project automation, run as `cargo xtask <command>` (alias in .cargo/config.toml).
 //! Plain std + anyhow so that it builds in seconds before anything else.
 
+mod app;
 mod bench;
+mod demo;
 mod deps;
 mod keyring_session;
 mod step;
 mod test;
+mod tools;
+mod ui;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -15,8 +19,12 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  test                      install missing system packages, then cargo fmt --check, clippy
-                            (-D warnings) and every test (inside a fresh Secret Service)
+  test                      install what is missing (apt packages, tauri-driver, npm packages),
+                            build ui/, then cargo fmt --check, clippy (-D warnings), every Rust
+                            test inside a fresh Secret Service (incl. the bindings check; builds
+                            the app once), svelte-check, vitest and the end-to-end suite
+  e2e                       the end-to-end suite alone (builds what it needs)
+  demo                      install what is missing, build the app and open it on the demo account
   bench                     cargo bench --workspace (extra arguments go to cargo bench)
   keyring-run -- CMD [ARG]  run one command inside a fresh Secret Service, e.g.
                             cargo xtask keyring-run -- cargo test -p roster profiles
@@ -28,6 +36,8 @@ fn main() -> ExitCode {
     let rest: Vec<OsString> = args.collect();
     let result = match command.as_ref().and_then(|c| c.to_str()) {
         Some("test") if rest.is_empty() => test::run(),
+        Some("e2e") if rest.is_empty() => test::end_to_end_only(),
+        Some("demo") if rest.is_empty() => demo::run(),
         Some("bench") => bench::run(&rest),
         Some("keyring-run") => keyring_run(&rest),
         Some("help" | "-h" | "--help") => {

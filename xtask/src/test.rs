@@ -1,9 +1,9 @@
 //! `cargo xtask test`: every check CI runs, in order, stopping at the first failure.
 
-use crate::{cargo, deps, keyring_session, step};
+use crate::{app, cargo, step, ui};
 
 pub fn run() -> anyhow::Result<()> {
-    step::run("system packages", || deps::ensure(deps::TEST_PACKAGES))?;
+    app::prepare()?;
     step::run("cargo fmt --check", || {
         let mut command = cargo();
         command.args(["fmt", "--all", "--", "--check"]);
@@ -21,10 +21,17 @@ pub fn run() -> anyhow::Result<()> {
         ]);
         step::status(command)
     })?;
-    // Inside a fresh Secret Service so the keychain tests use a real one, never the user's own.
-    step::run("cargo test (in a fresh Secret Service)", || {
-        let mut command = cargo();
-        command.args(["test", "--workspace"]);
-        keyring_session::run(command)
-    })
+    // Includes the bindings check (ui/src/lib/bindings.ts regenerated and compared) and builds the
+    // app binary the end-to-end suite drives.
+    app::rust_tests()?;
+    step::run("svelte-check", ui::check)?;
+    step::run("vitest", ui::unit_tests)?;
+    app::end_to_end()
+}
+
+/// `cargo xtask e2e`: the end-to-end suite alone, after building what it needs.
+pub fn end_to_end_only() -> anyhow::Result<()> {
+    app::prepare()?;
+    app::build()?;
+    app::end_to_end()
 }

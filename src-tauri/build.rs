@@ -1,0 +1,37 @@
+// The app's package is the repository root (so the Tauri CLI finds tauri.conf.json beside Cargo.toml),
+// while its sources and capabilities live in src-tauri/: point tauri-build at both.
+/// Every command the web view may call; keep in step with `commands::all` in src-tauri/src/lib.rs.
+const COMMANDS: [&str; 16] = [
+    "app_info",
+    "launch_options",
+    "list_profiles",
+    "save_profile",
+    "delete_profile",
+    "test_connection",
+    "open_profile",
+    "start_demo",
+    "load_roster",
+    "cancel_load",
+    "query",
+    "sites",
+    "export_view",
+    "reveal",
+    "copy_diagnostics",
+    "open_marketplace",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=tauri.conf.json");
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    // Declaring the commands makes Tauri generate an `allow-<command>` permission for each and refuse any
+    // command that a capability does not grant (src-tauri/capabilities/main.json grants them all).
+    let manifest = tauri_build::AppManifest::new().commands(&COMMANDS);
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(manifest)
+        .config_path(concat!(env!("CARGO_MANIFEST_DIR"), "/tauri.conf.json"))
+        .capabilities_path_pattern(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src-tauri/capabilities/**/*"
+        ));
+    tauri_build::try_build(attributes).expect("tauri-build failed");
+}

@@ -1,0 +1,51 @@
+//! "Copy diagnostics": version, OS and the last error with Zoom's tracking ID, for a support ticket.
+//! Built from AppInfo and AppError only, which never hold a secret.
+
+use tauri::{AppHandle, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+
+use crate::commands::app_info::AppInfo;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+pub fn report(info: &AppInfo, log_dir: &std::path::Path, last_error: Option<&AppError>) -> String {
+    let mut text = format!(
+        "{} {} ({} build) on {} {}\nLogs: {}\n",
+        info.name,
+        info.version,
+        info.build,
+        info.os,
+        info.arch,
+        log_dir.display()
+    );
+    match last_error {
+        None => text.push_str("Last error: none\n"),
+        Some(error) => {
+            let detail = error.detail();
+            text.push_str(&format!("Last error: {}\n", detail.message));
+            if let Some(hint) = &detail.hint {
+                text.push_str(&format!("Hint: {hint}\n"));
+            }
+            if let Some(id) = &detail.tracking_id {
+                text.push_str(&format!("Zoom tracking ID: {id}\n"));
+            }
+        }
+    }
+    text
+}
+
+/// Puts the report on the clipboard (from Rust: the web view needs no clipboard permission) and returns it.
+#[tauri::command]
+#[specta::specta]
+pub async fn copy_diagnostics(app: AppHandle, state: State<'_, AppState>) -> AppResult<String> {
+    let last = state
+        .last_error
+        .lock()
+        .expect("error lock poisoned")
+        .clone();
+    let text = report(&AppInfo::current(), &state.log_dir, last.as_ref());
+    app.clipboard()
+        .write_text(text.clone())
+        .map_err(|e| AppError::internal(format!("Could not copy to the clipboard: {e}")))?;
+    Ok(text)
+}

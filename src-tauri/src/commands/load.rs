@@ -1,0 +1,245 @@
+//! `load_roster`: streams the open profile's roster from Zoom, with progress on a channel throttled to
+//! ~10 messages a second and always ending with `finished`, `failed` or `cancelled`. A load that fails or
+//! is cancelled keeps the previous roster.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures::StreamExt;
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+use tauri::ipc::Channel;
+use tokio::sync::oneshot;
+
+use crate::error::{AppError, AppResult};
+use crate::snapshot;
+use crate::state::{AppState, OpenRoster};
+
+/// How often progress may reach the web view; Zoom pages of 100 users can arrive faster than it paints.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum LoadEvent {
+    Started {
+        profile: String,
+    },
+    Progress {
+        loaded: u32,
+        total: u32,
+    },
+    /// Whole seconds, rounded up (an f64 would reach TypeScript as `number | null`, for NaN).
+    RateLimited {
+        wait_seconds: u32,
+    },
+    Retrying {
+        reason: String,
+        attempt: u32,
+        wait_seconds: u32,
+    },
+    Finished {
+        count: u32,
+        elapsed_ms: u32,
+        loaded_at: String,
+    },
+    Failed {
+        error: AppError,
+    },
+    Cancelled {
+        kept: u32,
+    },
+}
+
+fn whole_seconds(wait: Duration) -> u32 {
+    u32::try_from(wait.as_millis().div_ceil(1000)).unwrap_or(u32::MAX)
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Loads the open profile (a saved one or the demo account). Errors that happen before the stream
+/// starts (no profile open, secret missing) are the command's error; everything after goes on the channel.
+#[tauri::command]
+#[specta::specta]
+pub async fn load_roster(
+    state: State<'_, AppState>,
+    on_event: Channel<LoadEvent>,
+) -> AppResult<()> {
+    let previous = state.open_roster().ok_or_else(AppError::not_loaded)?;
+    let (credentials, endpoints) =
+        crate::commands::demo::credentials_for(&state, &previous).await?;
+    let client =
+        zoom::Client::new(credentials, endpoints, Default::default()).map_err(|e| state.note(e))?;
+
+    let (cancel_tx, mut cancel_rx) = oneshot::channel();
+    {
+        let mut running = state.cancel_load.lock().expect("load lock poisoned");
+        if running.as_ref().is_some_and(|tx| !tx.is_closed()) {
+            return Err(AppError::busy());
+        }
+        *running = Some(cancel_tx);
+    }
+
+    let send = |event: LoadEvent| {
+        // The window may be gone; nothing else to tell then.
+        let _ = on_event.send(event);
+    };
+    send(LoadEvent::Started {
+        profile: previous.profile.clone(),
+    });
+
+    let started = Instant::now();
+    let mut users = Vec::new();
+    let mut last_sent = Instant::now() - PROGRESS_EVERY;
+    // A first load fills the table as pages arrive; a refresh keeps the old roster on screen until the
+    // new one is complete. Publishing copies the users and indexes them, so it happens each time the
+    // count has doubled: rows appear after the first page, and 100k users cost ~2x100k copies, not one
+    // copy per progress message.
+    let fill_as_loading = previous.roster.is_empty();
+    let mut publish_at = 1;
+    let mut stream = client.roster();
+    let outcome = loop {
+        let next = tokio::select! {
+            _ = &mut cancel_rx => break Outcome::Cancelled,
+            next = stream.next() => next,
+        };
+        match next {
+            None => break Outcome::Finished,
+            Some(Err(error)) => break Outcome::Failed(state.note(error)),
+            Some(Ok(zoom::FetchEvent::Users { users: page, total })) => {
+                users.extend(page);
+                if fill_as_loading && users.len() >= publish_at {
+                    publish_at = users.len() * 2;
+                    publish(&state, &previous, users.clone(), None);
+                }
+                if last_sent.elapsed() >= PROGRESS_EVERY {
+                    last_sent = Instant::now();
+                    send(LoadEvent::Progress {
+                        loaded: count(users.len()),
+                        total,
+                    });
+                }
+            }
+            Some(Ok(zoom::FetchEvent::RateLimited { wait })) => {
+                send(LoadEvent::RateLimited {
+                    wait_seconds: whole_seconds(wait),
+                });
+            }
+            Some(Ok(zoom::FetchEvent::Retrying {
+                reason,
+                attempt,
+                wait,
+            })) => {
+                send(LoadEvent::Retrying {
+                    reason,
+                    attempt,
+                    wait_seconds: whole_seconds(wait),
+                });
+            }
+        }
+    };
+    drop(stream);
+    state.cancel_load.lock().expect("load lock poisoned").take();
+
+    match outcome {
+        Outcome::Finished => {
+            let loaded_at = now_rfc3339();
+            let n = count(users.len());
+            send(LoadEvent::Progress {
+                loaded: n,
+                total: n,
+            });
+            tracing::info!(profile = %previous.profile, users = n, elapsed = ?started.elapsed(), "load finished");
+            let open = publish(&state, &previous, users, Some(loaded_at.clone()));
+            if !open.is_demo {
+                let dir = state.snapshots_dir.clone();
+                tokio::task::spawn_blocking(move || {
+                    let at = open.loaded_at.as_deref().unwrap_or_default();
+                    if let Err(e) = snapshot::save(&dir, &open.profile, at, open.roster.users()) {
+                        tracing::warn!("could not save the roster snapshot: {e}");
+                    }
+                });
+            }
+            send(LoadEvent::Finished {
+                count: n,
+                elapsed_ms: u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX),
+                loaded_at,
+            });
+        }
+        Outcome::Failed(error) => {
+            tracing::warn!(profile = %previous.profile, %error, "load failed; the previous roster is kept");
+            state.set_roster_if_still_open(previous.clone());
+            send(LoadEvent::Failed { error });
+        }
+        Outcome::Cancelled => {
+            tracing::info!(profile = %previous.profile, kept = previous.roster.len(), "load cancelled; the previous roster is kept");
+            state.set_roster_if_still_open(previous.clone());
+            send(LoadEvent::Cancelled {
+                kept: count(previous.roster.len()),
+            });
+        }
+    }
+    Ok(())
+}
+
+enum Outcome {
+    Finished,
+    Failed(AppError),
+    Cancelled,
+}
+
+fn publish(
+    state: &AppState,
+    previous: &OpenRoster,
+    users: Vec<zoom::PhoneUser>,
+    loaded_at: Option<String>,
+) -> Arc<OpenRoster> {
+    let open = Arc::new(OpenRoster {
+        profile: previous.profile.clone(),
+        is_demo: previous.is_demo,
+        roster: roster::Roster::new(users),
+        from_snapshot: false,
+        loaded_at: loaded_at.or_else(|| previous.loaded_at.clone()),
+    });
+    state.set_roster_if_still_open(open.clone());
+    open
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// Stops the running load, if any; its channel then ends with `cancelled`.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_load(state: State<'_, AppState>) {
+    state.cancel_running_load();
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct SiteInfo {
+    pub id: String,
+    pub name: String,
+}
+
+/// The open account's phone sites, straight from Zoom.
+#[tauri::command]
+#[specta::specta]
+pub async fn sites(state: State<'_, AppState>) -> AppResult<Vec<SiteInfo>> {
+    let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
+    let (credentials, endpoints) = crate::commands::demo::credentials_for(&state, &open).await?;
+    let client =
+        zoom::Client::new(credentials, endpoints, Default::default()).map_err(|e| state.note(e))?;
+    let sites = client.sites().await.map_err(|e| state.note(e))?;
+    Ok(sites
+        .into_iter()
+        .map(|s| SiteInfo {
+            name: s.name.unwrap_or_default().into(),
+            id: s.id.into(),
+        })
+        .collect())
+}

@@ -1,0 +1,227 @@
+//! Saved connections: list, save (the secret crosses IPC once, inbound, straight to the keychain),
+//! delete, test, open.
+
+use std::sync::Arc;
+
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tauri::State;
+
+use crate::error::AppResult;
+use crate::snapshot;
+use crate::state::{AppState, OpenRoster};
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum Cloud {
+    Zoom,
+    ZoomGov,
+}
+
+impl From<Cloud> for roster::profiles::Cloud {
+    fn from(cloud: Cloud) -> Self {
+        match cloud {
+            Cloud::Zoom => roster::profiles::Cloud::Zoom,
+            Cloud::ZoomGov => roster::profiles::Cloud::ZoomGov,
+        }
+    }
+}
+
+impl From<roster::profiles::Cloud> for Cloud {
+    fn from(cloud: roster::profiles::Cloud) -> Self {
+        match cloud {
+            roster::profiles::Cloud::Zoom => Cloud::Zoom,
+            roster::profiles::Cloud::ZoomGov => Cloud::ZoomGov,
+        }
+    }
+}
+
+/// A profile as the connect form sends it; the secret travels beside it, never inside.
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct ProfileDraft {
+    pub name: String,
+    pub account_id: String,
+    pub client_id: String,
+    pub cloud: Cloud,
+}
+
+impl ProfileDraft {
+    fn to_profile(&self, state: &AppState) -> roster::profiles::Profile {
+        let mut profile = roster::profiles::Profile::new(
+            &self.name,
+            &self.account_id,
+            &self.client_id,
+            self.cloud.into(),
+        );
+        profile.endpoints = state.endpoints_override.clone();
+        profile
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct SnapshotInfo {
+    pub saved_at: String,
+    pub users: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ProfileInfo {
+    pub name: String,
+    pub account_id: String,
+    pub client_id: String,
+    pub cloud: Cloud,
+    pub snapshot: Option<SnapshotInfo>,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ConnectionOk {
+    pub phone_users: u32,
+}
+
+/// What the table shows: whose roster, how many users, and how fresh.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct RosterStatus {
+    pub profile: String,
+    pub is_demo: bool,
+    pub users: u32,
+    pub loaded_at: Option<String>,
+    pub from_snapshot: bool,
+}
+
+impl RosterStatus {
+    pub fn of(open: &OpenRoster) -> Self {
+        RosterStatus {
+            profile: open.profile.clone(),
+            is_demo: open.is_demo,
+            users: u32::try_from(open.roster.len()).unwrap_or(u32::MAX),
+            loaded_at: open.loaded_at.clone(),
+            from_snapshot: open.from_snapshot,
+        }
+    }
+}
+
+fn info(state: &AppState, profile: roster::profiles::Profile) -> ProfileInfo {
+    ProfileInfo {
+        snapshot: snapshot::info(&state.snapshots_dir, &profile.name),
+        name: profile.name,
+        account_id: profile.account_id,
+        client_id: profile.client_id,
+        cloud: profile.cloud.into(),
+    }
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_profiles(state: State<'_, AppState>) -> AppResult<Vec<ProfileInfo>> {
+    let profiles = state.with_profiles(|store| store.list()).await?;
+    Ok(profiles.into_iter().map(|p| info(&state, p)).collect())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_profile(
+    state: State<'_, AppState>,
+    profile: ProfileDraft,
+    secret: Option<String>,
+) -> AppResult<ProfileInfo> {
+    let saved = profile.to_profile(&state);
+    let secret = secret.map(SecretString::from);
+    let to_save = saved.clone();
+    state
+        .with_profiles(move |store| store.save(&to_save, secret))
+        .await?;
+    Ok(info(&state, saved))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_profile(state: State<'_, AppState>, name: String) -> AppResult<()> {
+    let deleted = name.clone();
+    state
+        .with_profiles(move |store| store.delete(&deleted))
+        .await?;
+    snapshot::remove(&state.snapshots_dir, &name);
+    Ok(())
+}
+
+/// Token + one page with what the form holds; without a secret, the saved one is used.
+#[tauri::command]
+#[specta::specta]
+pub async fn test_connection(
+    state: State<'_, AppState>,
+    profile: ProfileDraft,
+    secret: Option<String>,
+) -> AppResult<ConnectionOk> {
+    let draft = profile.to_profile(&state);
+    let client_secret = match secret {
+        Some(secret) => SecretString::from(secret),
+        None => {
+            let name = draft.name.clone();
+            state
+                .with_profiles(move |store| store.secret(&name))
+                .await?
+        }
+    };
+    let credentials = zoom::Credentials {
+        account_id: draft.account_id.clone(),
+        client_id: draft.client_id.clone(),
+        client_secret,
+    };
+    let client = zoom::Client::new(credentials, draft.effective_endpoints(), Default::default())
+        .map_err(|e| state.note(e))?;
+    let check = client.check_connection().await.map_err(|e| state.note(e))?;
+    Ok(ConnectionOk {
+        phone_users: check.phone_users,
+    })
+}
+
+/// Makes `name` the open profile and shows its last snapshot at once (empty when there is none).
+#[tauri::command]
+#[specta::specta]
+pub async fn open_profile(state: State<'_, AppState>, name: String) -> AppResult<RosterStatus> {
+    let wanted = name.clone();
+    state.with_profiles(move |store| store.get(&wanted)).await?;
+    // Another account's load must not land on this one's table.
+    state.cancel_running_load();
+    let dir = state.snapshots_dir.clone();
+    // Reading and indexing a large snapshot takes a moment: off the async runtime.
+    let open = tokio::task::spawn_blocking(move || {
+        let (users, loaded_at) = match snapshot::load(&dir, &name) {
+            Some((users, saved_at)) => (users, Some(saved_at)),
+            None => (Vec::new(), None),
+        };
+        Arc::new(OpenRoster {
+            profile: name,
+            is_demo: false,
+            roster: roster::Roster::new(users),
+            from_snapshot: loaded_at.is_some(),
+            loaded_at,
+        })
+    })
+    .await
+    .map_err(|e| state.note(crate::error::AppError::internal(e.to_string())))?;
+    state.set_roster(open.clone());
+    Ok(RosterStatus::of(&open))
+}
+
+/// Opens the Zoom App Marketplace of `cloud` in the browser, for the built-in guide. The URL is fixed
+/// here, so the web view can open nothing else.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_marketplace(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    cloud: Cloud,
+) -> AppResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let url = match cloud {
+        Cloud::Zoom => "https://marketplace.zoom.us/",
+        Cloud::ZoomGov => "https://marketplace.zoomgov.com/",
+    };
+    app.opener().open_url(url, None::<&str>).map_err(|e| {
+        state.note(crate::error::AppError::internal(format!(
+            "Could not open the browser: {e}"
+        )))
+    })
+}

@@ -1,0 +1,82 @@
+//! The Phone Roster desktop app: Tauri commands over the core crates (zoom, roster, zoom-sim).
+
+mod commands;
+mod error;
+mod logging;
+pub mod snapshot;
+mod state;
+#[cfg(test)]
+mod tests;
+
+use commands::{app_info, demo, diagnostics, export, load, profiles, query};
+use tauri::Manager;
+
+/// The one list of commands, used by `run()` and by the test that writes ui/src/lib/bindings.ts.
+/// Keep in step with COMMANDS in src-tauri/build.rs (which grants them in the capability).
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        // One TypeScript type per Rust type: every IPC type has the same serde shape both ways, and
+        // the per-direction `_Serialize`/`_Deserialize` twins would only add noise for the UI.
+        .disable_serde_phases()
+        .commands(tauri_specta::collect_commands![
+            app_info::app_info,
+            app_info::launch_options,
+            profiles::list_profiles,
+            profiles::save_profile,
+            profiles::delete_profile,
+            profiles::test_connection,
+            profiles::open_profile,
+            profiles::open_marketplace,
+            demo::start_demo,
+            load::load_roster,
+            load::cancel_load,
+            load::sites,
+            query::query,
+            export::export_view,
+            export::reveal,
+            diagnostics::copy_diagnostics,
+        ])
+}
+
+pub fn run() {
+    let builder = specta_builder();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let log_dir = app.path().app_log_dir()?;
+            logging::init(&log_dir)?;
+            let profiles = roster::profiles::ProfileStore::open_default()?;
+            let snapshots = app.path().app_data_dir()?.join("snapshots");
+            app.manage(
+                state::AppState::new(profiles, snapshots, log_dir)
+                    .with_endpoints_override(state::endpoints_from_env()),
+            );
+            app.manage(app_info::LaunchOptions::from_env());
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("error while running Phone Roster");
+}
+
+#[cfg(test)]
+mod bindings_test {
+    /// Regenerates ui/src/lib/bindings.ts and fails if the checked-in file was stale, so CI catches a
+    /// command or type changed in Rust without the UI's types following.
+    #[test]
+    fn bindings_are_up_to_date() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/lib/bindings.ts");
+        let before = std::fs::read_to_string(path).unwrap_or_default();
+        super::specta_builder()
+            .export(specta_typescript::Typescript::default(), path)
+            .expect("exporting the TypeScript bindings failed");
+        let after = std::fs::read_to_string(path).expect("bindings were written");
+        assert!(
+            before == after,
+            "ui/src/lib/bindings.ts was stale and has been regenerated: review and commit it"
+        );
+    }
+}

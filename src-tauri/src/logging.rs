@@ -1,0 +1,172 @@
+//! The app's log: daily files in the platform log folder (a week kept), for support. Nothing secret is
+//! logged on purpose (secrets live in `SecretString`s whose `Debug` redacts); as a second line of
+//! defence every line passes through `redact`, which blanks whatever follows the words that introduce a
+//! credential, so a library's error text quoting a header or a token body cannot leak one either.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use tracing_subscriber::EnvFilter;
+use tracing_subscriber::fmt::MakeWriter;
+
+/// Overridable with `PHONE_ROSTER_LOG` (tracing's `RUST_LOG` syntax).
+const DEFAULT_FILTER: &str = "info,phone_roster_app=debug,zoom=debug,roster=debug,zoom_sim=info";
+const KEEP_DAYS: usize = 7;
+
+/// Starts logging to `dir` for the rest of the process. A second call (tests) is a no-op.
+pub fn init(dir: &Path) -> io::Result<()> {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter())
+        .with_ansi(false)
+        .with_writer(Redacting(file_appender(dir)?))
+        .try_init();
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        os = std::env::consts::OS,
+        "Phone Roster started"
+    );
+    Ok(())
+}
+
+fn filter() -> EnvFilter {
+    EnvFilter::try_from_env("PHONE_ROSTER_LOG").unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER))
+}
+
+pub(crate) fn file_appender(
+    dir: &Path,
+) -> io::Result<tracing_appender::rolling::RollingFileAppender> {
+    tracing_appender::rolling::Builder::new()
+        .rotation(tracing_appender::rolling::Rotation::DAILY)
+        .filename_prefix("phone-roster")
+        .filename_suffix("log")
+        .max_log_files(KEEP_DAYS)
+        .build(dir)
+        .map_err(io::Error::other)
+}
+
+/// Wraps a `MakeWriter` so every formatted event is redacted before it reaches the file. tracing's fmt
+/// layer writes each event with one `write` call, so a secret never straddles two buffers.
+pub(crate) struct Redacting<M>(pub M);
+
+impl<'a, M: MakeWriter<'a>> MakeWriter<'a> for Redacting<M> {
+    type Writer = RedactingWriter<M::Writer>;
+
+    fn make_writer(&'a self) -> Self::Writer {
+        RedactingWriter(self.0.make_writer())
+    }
+}
+
+pub(crate) struct RedactingWriter<W>(W);
+
+impl<W: Write> Write for RedactingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0
+            .write_all(redact(&String::from_utf8_lossy(buf)).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// Authorization schemes: the credential follows after the space.
+const SCHEMES: [&str; 2] = ["bearer ", "basic "];
+/// Keys whose value is a credential when an `=` or `:` follows (`client_secret=…`,
+/// `"access_token":"…"`); compared case-insensitively, so prose such as "the secret is" stays.
+const KEYS: [&str; 5] = [
+    "client_secret",
+    "access_token",
+    "secret",
+    "password",
+    "authorization",
+];
+
+pub const REDACTED: &str = "[REDACTED]";
+
+/// Replaces the credential after each scheme or key with `[REDACTED]`: a run of the characters a
+/// token, secret or base64 text is made of.
+pub fn redact(line: &str) -> String {
+    let lower = line.to_ascii_lowercase();
+    let mut out = String::with_capacity(line.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while at < line.len() {
+        if let Some(start) = value_start(&lower, at) {
+            let len = lower[start..]
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || b"-._~+/=".contains(b))
+                .count();
+            out.push_str(&line[copied..start]);
+            out.push_str(REDACTED);
+            copied = start + len;
+            at = copied;
+        } else {
+            at += line[at..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out.push_str(&line[copied..]);
+    out
+}
+
+/// Where a credential starts if a scheme or key begins at `at`.
+fn value_start(lower: &str, at: usize) -> Option<usize> {
+    let rest = &lower[at..];
+    if let Some(scheme) = SCHEMES.iter().find(|s| rest.starts_with(*s)) {
+        return Some(at + scheme.len());
+    }
+    let key = KEYS.iter().find(|k| rest.starts_with(*k))?;
+    let after = &rest[key.len()..];
+    let separators = after
+        .bytes()
+        .take_while(|b| matches!(b, b'"' | b'\'' | b':' | b'=' | b' '))
+        .count();
+    let assigned = after[..separators].contains([':', '=']);
+    // `Authorization: Bearer …`: leave the scheme to be found next, and blank what follows it.
+    let value = &after[separators..];
+    (assigned && !SCHEMES.iter().any(|s| value.starts_with(*s)))
+        .then_some(at + key.len() + separators)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_after_credential_words_are_blanked() {
+        let cases = [
+            (
+                "authorization: Bearer eyJhbGciOi.abc-def_ghi",
+                "authorization: Bearer [REDACTED]",
+            ),
+            (
+                "Authorization: Basic ZGVtbzpzZWNyZXQ=",
+                "Authorization: Basic [REDACTED]",
+            ),
+            (
+                r#"{"access_token":"tok123","expires_in":3599}"#,
+                r#"{"access_token":"[REDACTED]","expires_in":3599}"#,
+            ),
+            (
+                "client_secret=hunter2 next",
+                "client_secret=[REDACTED] next",
+            ),
+            (
+                "a plain line with no credential",
+                "a plain line with no credential",
+            ),
+            ("secrets ünïcode ok", "secrets ünïcode ok"),
+            (
+                "No client secret is stored for “x”.",
+                "No client secret is stored for “x”.",
+            ),
+            (
+                "password: pw1 and secret=s2",
+                "password: [REDACTED] and secret=[REDACTED]",
+            ),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(redact(line), expected, "{line}");
+        }
+    }
+}

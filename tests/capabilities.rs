@@ -1,0 +1,38 @@
+//! The web view may call exactly the commands the UI's bindings know: each one granted in the
+//! capability, nothing granted that no binding calls. (Being an integration test, this also makes
+//! `cargo test` build the app binary with the test build's features; the end-to-end suite drives that
+//! binary, so a CI run compiles the app once.)
+
+use std::collections::BTreeSet;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+#[test]
+fn the_capability_grants_exactly_the_commands_the_ui_calls() {
+    let bindings = std::fs::read_to_string(format!("{ROOT}/ui/src/lib/bindings.ts")).unwrap();
+    let called: BTreeSet<String> = bindings
+        .split("__TAURI_INVOKE")
+        .skip(1)
+        // `__TAURI_INVOKE("name"` or `__TAURI_INVOKE<T>("name"`, not the import line.
+        .filter(|rest| rest.starts_with(['(', '<']))
+        .filter_map(|rest| rest.split('"').nth(1))
+        .map(|name| format!("allow-{}", name.replace('_', "-")))
+        .collect();
+    let capability: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{ROOT}/src-tauri/capabilities/main.json")).unwrap(),
+    )
+    .unwrap();
+    let granted: BTreeSet<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_owned())
+        .collect();
+    assert!(!called.is_empty(), "no command found in bindings.ts");
+    assert_eq!(called, granted);
+}
+
+#[test]
+fn the_app_binary_is_built_for_the_end_to_end_suite() {
+    assert!(std::path::Path::new(env!("CARGO_BIN_EXE_phone-roster-app")).is_file());
+}

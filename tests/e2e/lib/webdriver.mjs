@@ -1,0 +1,104 @@
+// A small W3C WebDriver client over fetch: just what the specs use, so the suite needs no npm packages.
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+export class WebDriver {
+  constructor(base) {
+    this.base = base;
+    this.id = null;
+  }
+
+  async #call(method, path, body) {
+    const response = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const v = json.value ?? {};
+      throw new Error(`WebDriver ${method} ${path}: ${v.error ?? response.status} ${v.message ?? ""}`.trim());
+    }
+    return json.value;
+  }
+
+  #session(method, path, body) {
+    return this.#call(method, `/session/${this.id}${path}`, body);
+  }
+
+  /** Starts the app (tauri-driver launches it) and returns once the session exists. */
+  async start(application, args = []) {
+    const value = await this.#call("POST", "/session", {
+      capabilities: { alwaysMatch: { "tauri:options": { application, args } } },
+    });
+    this.id = value.sessionId;
+  }
+
+  async quit() {
+    if (this.id) await this.#session("DELETE", "").catch(() => {});
+    this.id = null;
+  }
+
+  /** Runs `body` (a function body) in the page; `args` are its `arguments`. */
+  exec(body, ...args) {
+    return this.#session("POST", "/execute/sync", { script: body, args });
+  }
+
+  /** As `exec`, for a body that ends by calling `arguments[arguments.length - 1](result)`. */
+  execAsync(body, ...args) {
+    return this.#session("POST", "/execute/async", { script: body, args });
+  }
+
+  async find(css) {
+    const found = await this.#session("POST", "/elements", { using: "css selector", value: css });
+    return found.map((e) => e[ELEMENT]);
+  }
+
+  /** The first element whose text includes `text` among those matching `css`. */
+  async findByText(css, text) {
+    const id = await this.exec(
+      `const [css, text] = arguments;
+       return [...document.querySelectorAll(css)].find((e) => e.textContent.includes(text)) ?? null;`,
+      css,
+      text,
+    );
+    return id ? id[ELEMENT] : null;
+  }
+
+  click(element) {
+    return this.#session("POST", `/element/${element}/click`, {});
+  }
+
+  async type(element, text) {
+    await this.#session("POST", `/element/${element}/clear`, {});
+    await this.#session("POST", `/element/${element}/value`, { text });
+  }
+
+  text(css) {
+    return this.exec(`return document.querySelector(arguments[0])?.textContent?.trim() ?? null;`, css);
+  }
+
+  /** A PNG of the window once the page has painted its latest state (WebKit can otherwise hand back
+   * the previous frame right after a change). */
+  async screenshot() {
+    await this.execAsync(`const done = arguments[0];
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150)));`);
+    return Buffer.from(await this.#session("GET", "/screenshot"), "base64");
+  }
+}
+
+/** Polls `probe` until it returns a truthy value; throws `what` after `timeoutMs`. */
+export async function waitFor(what, probe, timeoutMs = 30_000, everyMs = 50) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}

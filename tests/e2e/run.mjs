@@ -1,0 +1,74 @@
+// The end-to-end suite: the built app in its real web view (tauri-driver + WebKitWebDriver under Xvfb),
+// against zoom-sim on loopback. `cargo xtask e2e` builds what it needs and runs this; run it directly
+// with `node tests/e2e/run.mjs [spec-name…]` once the app and zoom-sim are built.
+// The last line of output is always `N passed, M failed`; the exit code is non-zero on any failure.
+
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { APP, ROOT, SCREENSHOTS, SIM } from "./lib/paths.mjs";
+import demo from "./specs/demo.mjs";
+import connect from "./specs/connect.mjs";
+import query from "./specs/query_speed.mjs";
+
+const SPECS = [demo, connect, query];
+const only = process.argv.slice(2);
+const measurements = {};
+
+async function main() {
+  for (const binary of [APP, SIM]) {
+    if (!existsSync(binary)) throw new Error(`${binary} is missing: run \`cargo xtask e2e\`, which builds it`);
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const xvfb = await ensureDisplay();
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const spec of SPECS.filter((s) => only.length === 0 || only.includes(s.name))) {
+      for (const [title, test] of Object.entries(spec.tests)) {
+        const started = Date.now();
+        try {
+          await test({ measure, screenshotPath: (name) => join(SCREENSHOTS, `${name}.png`) });
+          passed++;
+          console.log(`ok   ${spec.name}: ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        } catch (error) {
+          failed++;
+          console.log(`FAIL ${spec.name}: ${title}\n     ${String(error?.stack ?? error).replaceAll("\n", "\n     ")}`);
+        }
+      }
+    }
+  } finally {
+    xvfb?.kill("SIGTERM");
+  }
+  const out = join(ROOT, "target/e2e-measurements.json");
+  writeFileSync(out, JSON.stringify(measurements, null, 2));
+  console.log(`measurements (also in ${out}):`);
+  for (const [key, value] of Object.entries(measurements)) console.log(`  ${key}: ${value}`);
+  return { passed, failed };
+}
+
+function measure(key, value) {
+  measurements[key] = value;
+}
+
+/** Xvfb on :99 unless a display is already given. */
+async function ensureDisplay() {
+  if (process.env.DISPLAY) return null;
+  process.env.DISPLAY = ":99";
+  const xvfb = spawn("Xvfb", [":99", "-screen", "0", "1280x800x24", "-nolisten", "tcp"], { stdio: "ignore" });
+  for (let i = 0; i < 100 && !existsSync("/tmp/.X11-unix/X99"); i++) await new Promise((r) => setTimeout(r, 100));
+  return xvfb;
+}
+
+main().then(
+  ({ passed, failed }) => {
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed === 0 && passed > 0 ? 0 : 1);
+  },
+  (error) => {
+    console.log(`the suite could not run: ${error?.stack ?? error}`);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  },
+);

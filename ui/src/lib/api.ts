@@ -1,0 +1,102 @@
+// The only door from the UI to Rust. Components import from here, never from bindings.ts or
+// @tauri-apps/api, so tests stub this one module and the generated bindings can change shape freely.
+import { Channel } from "@tauri-apps/api/core";
+import { commands } from "./bindings";
+import type * as Bindings from "./bindings";
+import type {
+  AppError,
+  AppInfo,
+  Cloud,
+  Column,
+  ConnectionOk,
+  ExportFormat,
+  ExportSummary,
+  LaunchOptions,
+  LoadEvent,
+  ProfileDraft,
+  ProfileInfo,
+  QueryResult,
+  RosterStatus,
+} from "./bindings";
+
+export type * from "./bindings";
+
+// The view spec as the UI holds it: every field present. (Rust accepts any of them missing, so the
+// generated types mark them optional; these names shadow the generated ones for components.)
+export type Filters = Required<Bindings.Filters>;
+export type SortKey = Required<Bindings.SortKey>;
+export type ViewSpec = { search: string; filters: Filters; sort: SortKey[] };
+
+/** An error from Rust, as a thrown value: the message is for a person, the hint is the one thing to do. */
+export class ApiError extends Error {
+  readonly kind: AppError["kind"];
+  readonly hint: string | null;
+  readonly trackingId: string | null;
+
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = "ApiError";
+    this.kind = error.kind;
+    this.hint = error.hint;
+    this.trackingId = error.tracking_id;
+  }
+}
+
+/** What the generated `typedError` wrapper resolves to. */
+type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
+
+async function unwrap<T>(call: Promise<Result<T, AppError>>): Promise<T> {
+  const result = await call;
+  if (result.status === "error") throw new ApiError(result.error);
+  return result.data;
+}
+
+/** Turns anything thrown by a call into words for a person. */
+export function describeError(error: unknown): { message: string; hint: string | null; trackingId: string | null } {
+  if (error instanceof ApiError) return { message: error.message, hint: error.hint, trackingId: error.trackingId };
+  const message = error instanceof Error ? error.message : String(error);
+  return { message: message || "Something went wrong.", hint: null, trackingId: null };
+}
+
+export const appInfo = (): Promise<AppInfo> => commands.appInfo();
+export const launchOptions = (): Promise<LaunchOptions> => commands.launchOptions();
+export const listProfiles = (): Promise<ProfileInfo[]> => unwrap(commands.listProfiles());
+export const saveProfile = (profile: ProfileDraft, secret: string | null): Promise<ProfileInfo> =>
+  unwrap(commands.saveProfile(profile, secret));
+export const deleteProfile = (name: string): Promise<null> => unwrap(commands.deleteProfile(name));
+export const testConnection = (profile: ProfileDraft, secret: string | null): Promise<ConnectionOk> =>
+  unwrap(commands.testConnection(profile, secret));
+export const openProfile = (name: string): Promise<RosterStatus> => unwrap(commands.openProfile(name));
+export const startDemo = (): Promise<RosterStatus> => unwrap(commands.startDemo());
+export const cancelLoad = (): Promise<void> => commands.cancelLoad();
+export const query = (spec: ViewSpec, offset: number, limit: number): Promise<QueryResult> =>
+  unwrap(commands.query(spec, offset, limit));
+export const exportView = (
+  spec: ViewSpec,
+  columns: Column[],
+  format: ExportFormat,
+  suggestedName: string,
+): Promise<ExportSummary | null> => unwrap(commands.exportView(spec, columns, format, suggestedName));
+export const reveal = (path: string): Promise<null> => unwrap(commands.reveal(path));
+export const copyDiagnostics = (): Promise<string> => unwrap(commands.copyDiagnostics());
+export const openMarketplace = (cloud: Cloud): Promise<null> => unwrap(commands.openMarketplace(cloud));
+
+/** The events that end a load; Rust always sends exactly one of them last. */
+export type FinalLoadEvent = Extract<LoadEvent, { event: "finished" | "failed" | "cancelled" }>;
+
+/**
+ * Loads the open profile's roster, reporting progress to `onEvent`. Resolves with the final event, which
+ * can arrive after the command's own promise (channel messages are not ordered with the response).
+ */
+export function loadRoster(onEvent: (event: LoadEvent) => void): Promise<FinalLoadEvent> {
+  return new Promise((resolve, reject) => {
+    const channel = new Channel<LoadEvent>();
+    channel.onmessage = (event) => {
+      onEvent(event);
+      if (event.event === "finished" || event.event === "failed" || event.event === "cancelled") resolve(event);
+    };
+    commands.loadRoster(channel).then((result) => {
+      if (result.status === "error") reject(new ApiError(result.error));
+    }, reject);
+  });
+}

@@ -1,0 +1,131 @@
+// What the app is showing and doing: the open profile, the load in progress, the last error.
+// One instance per window; components read its fields and call its methods.
+import * as api from "./api";
+import type { LoadEvent, ProfileInfo, RosterStatus } from "./api";
+
+export type Screen = "welcome" | "connect" | "roster";
+
+export type Problem = { message: string; hint: string | null; trackingId: string | null };
+
+export type LoadState = {
+  loaded: number;
+  total: number;
+  /** An honest word about a wait: the rate limit or a retry. */
+  note: string | null;
+};
+
+export class Session {
+  screen = $state<Screen>("welcome");
+  profiles = $state<ProfileInfo[]>([]);
+  status = $state<RosterStatus | null>(null);
+  load = $state<LoadState | null>(null);
+  problem = $state<Problem | null>(null);
+  /** Bumped whenever the roster in Rust changes, so the table asks for fresh windows. */
+  generation = $state(0);
+
+  /** Opens what the admin most likely wants: the demo when launched with --demo, else the account
+   * whose roster was saved last (its snapshot shows at once), else the welcome screen. */
+  async init(): Promise<void> {
+    try {
+      const [options, profiles] = await Promise.all([api.launchOptions(), api.listProfiles()]);
+      this.profiles = profiles;
+      if (options.demo) return await this.startDemo();
+      const latest = newestSnapshot(profiles);
+      if (latest) await this.openProfile(latest.name);
+    } catch (error) {
+      this.problem = api.describeError(error);
+    }
+  }
+
+  async refreshProfiles(): Promise<void> {
+    this.profiles = await api.listProfiles();
+  }
+
+  async startDemo(): Promise<void> {
+    await this.enter(() => api.startDemo(), true);
+  }
+
+  async openProfile(name: string): Promise<void> {
+    await this.enter(() => api.openProfile(name), false);
+  }
+
+  /** Opens a profile and shows its snapshot at once; loads from Zoom when there is none (or always, for the demo). */
+  private async enter(open: () => Promise<RosterStatus>, alwaysLoad: boolean): Promise<void> {
+    this.problem = null;
+    try {
+      this.status = await open();
+      this.screen = "roster";
+      this.generation++;
+      if (alwaysLoad || this.status.users === 0) await this.refresh();
+    } catch (error) {
+      this.problem = api.describeError(error);
+    }
+  }
+
+  async refresh(): Promise<void> {
+    if (this.load) return;
+    this.problem = null;
+    this.load = { loaded: 0, total: 0, note: null };
+    try {
+      const last = await api.loadRoster((event) => this.onLoadEvent(event));
+      if (last.event === "failed") this.problem = api.describeError(new api.ApiError(last.error));
+    } catch (error) {
+      this.problem = api.describeError(error);
+    } finally {
+      this.load = null;
+      this.generation++;
+    }
+  }
+
+  cancel(): void {
+    void api.cancelLoad();
+  }
+
+  private onLoadEvent(event: LoadEvent): void {
+    const load = this.load;
+    if (!load) return;
+    switch (event.event) {
+      case "progress":
+        load.loaded = event.loaded;
+        load.total = event.total;
+        load.note = null;
+        this.generation++;
+        break;
+      case "rate_limited":
+        load.note = `Waiting for Zoom's rate limit (${Math.max(1, Math.round(event.wait_seconds))} s)…`;
+        break;
+      case "retrying":
+        load.note = `${event.reason} Trying again (attempt ${event.attempt})…`;
+        break;
+      case "finished":
+        if (this.status) {
+          this.status = { ...this.status, users: event.count, loaded_at: event.loaded_at, from_snapshot: false };
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  showConnect(): void {
+    this.problem = null;
+    this.screen = "connect";
+  }
+
+  leaveConnect(): void {
+    this.screen = this.status ? "roster" : "welcome";
+  }
+
+  async saved(profile: ProfileInfo): Promise<void> {
+    await this.refreshProfiles();
+    await this.openProfile(profile.name);
+  }
+}
+
+function newestSnapshot(profiles: ProfileInfo[]): ProfileInfo | null {
+  let newest: ProfileInfo | null = null;
+  for (const profile of profiles) {
+    if (profile.snapshot && (!newest?.snapshot || profile.snapshot.saved_at > newest.snapshot.saved_at)) newest = profile;
+  }
+  return newest;
+}

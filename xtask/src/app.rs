@@ -1,0 +1,56 @@
+//! The desktop app's build and its end-to-end suite.
+//!
+//! One build per run: `cargo test --workspace` builds the app binary (tests/capabilities.rs is an
+//! integration test of the app package, so cargo links target/debug/phone-roster-app with the test
+//! build's features) and zoom-sim's binary; the end-to-end suite drives exactly those. Building with
+//! another command or feature set (`cargo build -p …`, `tauri build`) would recompile Tauri and
+//! replace the binary.
+
+use std::process::Command;
+
+use crate::{cargo, deps, keyring_session, step, tools, ui, workspace_root};
+
+/// Packages, tauri-driver, npm packages and ui/dist: everything before a cargo build of the app.
+pub fn prepare() -> anyhow::Result<()> {
+    step::run("system packages", || deps::ensure(deps::TEST_PACKAGES))?;
+    step::run("tauri-driver", tools::ensure_tauri_driver)?;
+    step::run("npm ci (ui/, when missing or stale)", ui::install)?;
+    step::run("npm run build (ui/dist, embedded in the app)", ui::build)
+}
+
+/// The same build `cargo xtask test` does, without running the tests.
+pub fn build() -> anyhow::Result<()> {
+    step::run(
+        "build the app and zoom-sim (cargo test --workspace --no-run)",
+        || {
+            let mut command = cargo();
+            command.args(["test", "--workspace", "--no-run"]);
+            step::status(command)
+        },
+    )
+}
+
+/// Every Rust test, inside a fresh Secret Service; this is also the app's one build.
+pub fn rust_tests() -> anyhow::Result<()> {
+    step::run(
+        "cargo test --workspace (in a fresh Secret Service; builds the app)",
+        || {
+            let mut command = cargo();
+            command.args(["test", "--workspace"]);
+            keyring_session::run(command)
+        },
+    )
+}
+
+/// tests/e2e/run.mjs: each test starts its own Secret Service and tauri-driver; Xvfb is started
+/// once unless DISPLAY is set.
+pub fn end_to_end() -> anyhow::Result<()> {
+    step::run("end-to-end suite (tests/e2e)", || {
+        let mut command = Command::new("node");
+        command
+            .arg("tests/e2e/run.mjs")
+            .current_dir(workspace_root())
+            .env_remove("DISPLAY");
+        step::status(command)
+    })
+}
