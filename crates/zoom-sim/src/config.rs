@@ -13,6 +13,10 @@ pub struct SimConfig {
     pub client_id: String,
     pub client_secret: String,
     pub faults: Faults,
+    /// Whether the roster holds the hostile names that break naive CSV writers (formulas, tabs,
+    /// line breaks, padding). On for tests; off for the demo account, which should look like a
+    /// real company.
+    pub hostile_names: bool,
 }
 
 impl Default for SimConfig {
@@ -24,6 +28,7 @@ impl Default for SimConfig {
             client_id: "demo-client".into(),
             client_secret: "demo-secret".into(),
             faults: Faults::default(),
+            hostile_names: true,
         }
     }
 }

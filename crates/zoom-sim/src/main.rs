@@ -55,6 +55,9 @@ struct Args {
     /// Answer 403: Zoom Phone not set up on the account.
     #[arg(long)]
     phone_not_enabled: bool,
+    /// Leave out the hostile names (formulas, tabs, line breaks): a roster that looks like a company.
+    #[arg(long)]
+    no_hostile_names: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -91,6 +94,7 @@ impl Args {
             client_id: self.client_id,
             client_secret: self.client_secret,
             faults,
+            hostile_names: !self.no_hostile_names,
         }
     }
 }

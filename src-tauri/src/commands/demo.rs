@@ -25,6 +25,7 @@ async fn demo_account(state: &AppState) -> AppResult<Arc<DemoAccount>> {
             latency: DEMO_LATENCY,
             ..Default::default()
         },
+        hostile_names: false,
         ..Default::default()
     };
     let credentials = zoom::Credentials {

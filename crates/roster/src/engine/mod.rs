@@ -1,8 +1,8 @@
 //! The roster engine: owns the users in memory and answers the one query shape the table, the CLI
 //! and export share (search, filters, sort, facets, a window of rows).
 //!
-//! Everything a query compares is prepared once in `Roster::new` (folded search text, interned
-//! facet values) or on first use (per-column sort ranks), so a query over 100k users is a few
+//! Everything a query compares is prepared once in `Roster::new` (interned facet values) or on
+//! first use (the folded search text, per-column sort ranks), so a query over 100k users is a few
 //! linear passes over compact arrays and allocates almost nothing per row.
 
 mod bitset;
@@ -14,6 +14,8 @@ mod search_index;
 mod select;
 mod sort;
 mod sort_value;
+
+use std::sync::OnceLock;
 
 use zoom::PhoneUser;
 
@@ -29,7 +31,9 @@ pub use self::result::{FacetCount, Facets, QueryResult};
 /// `Arc`; queries take `&self`.
 pub struct Roster {
     users: Vec<PhoneUser>,
-    search: SearchIndex,
+    /// Built on the first search: an export with no search text never pays its ~10 MB per 100k
+    /// users; the app warms it in the background with `prepare_search`.
+    search: OnceLock<SearchIndex>,
     /// In `Facet::ALL` order.
     facets: Vec<FacetIndex>,
     sorter: Sorter,
@@ -41,14 +45,13 @@ impl Roster {
             u32::try_from(users.len()).is_ok(),
             "users are indexed with u32"
         );
-        let search = SearchIndex::new(&users);
         let facets = Facet::ALL
             .iter()
             .map(|&facet| FacetIndex::new(facet, &users))
             .collect();
         Roster {
             users,
-            search,
+            search: OnceLock::new(),
             facets,
             sorter: Sorter::new(),
         }
@@ -65,6 +68,15 @@ impl Roster {
     /// The users in the order Zoom listed them; query rows index into this.
     pub fn users(&self) -> &[PhoneUser] {
         &self.users
+    }
+
+    /// Builds the search index now, so that the first keystroke does not wait for it.
+    pub fn prepare_search(&self) {
+        self.search_index();
+    }
+
+    pub(crate) fn search_index(&self) -> &SearchIndex {
+        self.search.get_or_init(|| SearchIndex::new(&self.users))
     }
 
     /// The rows `offset..offset + limit` of the view, its total and its facet checklists.

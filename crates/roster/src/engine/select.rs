@@ -15,7 +15,11 @@ pub(crate) struct Selection {
 impl Roster {
     pub(crate) fn select(&self, search: &str, filters: &Filters, count_facets: bool) -> Selection {
         let n = self.users.len();
-        let found = self.search.find(search);
+        let found = if search.trim().is_empty() {
+            None
+        } else {
+            self.search_index().find(search)
+        };
         // Per facet, which value ids are chosen; `None` when the facet does not filter. A value no
         // user has selects nobody.
         let chosen: Vec<Option<Vec<bool>>> = Facet::ALL

@@ -57,7 +57,8 @@ impl SortValue {
         }
         Some(match column.sort_kind() {
             SortKind::Number => SortValue::Number(NumberKey::of(&cell)),
-            _ => SortValue::Text(fold(&cell)),
+            // A stray leading space or tab must not lift a name to the top of the list.
+            _ => SortValue::Text(fold(cell.trim())),
         })
     }
 }

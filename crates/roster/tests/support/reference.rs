@@ -150,7 +150,7 @@ fn compare_values(column: Column, a: &PhoneUser, b: &PhoneUser) -> Ordering {
             first_difference.unwrap_or(x.len().cmp(&y.len()))
         }
         Column::Extension => compare_numbers(&column.cell(a), &column.cell(b)),
-        _ => fold(&column.cell(a)).cmp(&fold(&column.cell(b))),
+        _ => fold(column.cell(a).trim()).cmp(&fold(column.cell(b).trim())),
     }
 }
 

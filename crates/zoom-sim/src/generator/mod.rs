@@ -31,13 +31,17 @@ pub(crate) struct Roster {
 /// `n` users (pending ones included, with `"status": "pending"`) generated from `seed`, as the JSON
 /// `GET /phone/users` lists them.
 pub fn generate_users(n: usize, seed: u64) -> Vec<Value> {
-    generate(n, seed).users.iter().map(User::to_value).collect()
+    generate(n, seed, true)
+        .users
+        .iter()
+        .map(User::to_value)
+        .collect()
 }
 
 /// Share of users given a hostile name on top of the evenly placed ones.
 const EXTRA_HOSTILE_RATE: f64 = 0.005;
 
-pub(crate) fn generate(n: usize, seed: u64) -> Roster {
+pub(crate) fn generate(n: usize, seed: u64, hostile_names: bool) -> Roster {
     let mut rng = StdRng::seed_from_u64(seed);
     let sites = sites::generate(&mut rng, n);
     let mut factory = UserFactory {
@@ -52,10 +56,14 @@ pub(crate) fn generate(n: usize, seed: u64) -> Roster {
     };
     let users = (0..n)
         .map(|i| {
-            let name = placed_hostile_name(i, n).or_else(|| {
-                rng.random_bool(EXTRA_HOSTILE_RATE)
-                    .then(|| HOSTILE_NAMES[rng.random_range(0..HOSTILE_NAMES.len())])
-            });
+            let name = hostile_names
+                .then(|| {
+                    placed_hostile_name(i, n).or_else(|| {
+                        rng.random_bool(EXTRA_HOSTILE_RATE)
+                            .then(|| HOSTILE_NAMES[rng.random_range(0..HOSTILE_NAMES.len())])
+                    })
+                })
+                .flatten();
             factory.user(&mut rng, i as u64, name)
         })
         .collect();
@@ -84,5 +92,20 @@ mod tests {
             let placed: Vec<_> = (0..n).filter_map(|i| placed_hostile_name(i, n)).collect();
             assert_eq!(placed.len(), n.min(HOSTILE_NAMES.len()), "n = {n}");
         }
+    }
+
+    #[test]
+    fn a_demo_roster_has_no_hostile_names() {
+        let names: Vec<Value> = generate(2_000, 7, false)
+            .users
+            .iter()
+            .map(|u| u.to_value()["name"].clone())
+            .collect();
+        assert!(names.iter().all(|n| !HOSTILE_NAMES.iter().any(|h| n == h)));
+        let with = generate(2_000, 7, true).users;
+        let hostile = with
+            .iter()
+            .filter(|u| HOSTILE_NAMES.iter().any(|h| u.to_value()["name"] == *h));
+        assert!(hostile.count() >= HOSTILE_NAMES.len());
     }
 }
