@@ -11,8 +11,10 @@ import { APP, ROOT, SCREENSHOTS, SIM } from "./lib/paths.mjs";
 import demo from "./specs/demo.mjs";
 import connect from "./specs/connect.mjs";
 import query from "./specs/query_speed.mjs";
+import roster from "./specs/roster.mjs";
+import rosterSpeed from "./specs/roster_speed.mjs";
 
-const SPECS = [demo, connect, query];
+const SPECS = [demo, connect, query, roster, rosterSpeed];
 const only = process.argv.slice(2);
 const measurements = {};
 

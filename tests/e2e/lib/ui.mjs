@@ -24,6 +24,13 @@ export async function clickButton(d, text, css = "button") {
 /** Waits until a load has started and then ended (no progress bar), returning the users shown. */
 export async function waitForLoaded(d, timeoutMs = 180_000) {
   await waitFor("the load to finish", async () => !(await progressShown(d)) && (await renderedRows(d)) > 0, timeoutMs, 100);
+  // The grid's count catches up with the finished load one query later: wait until its "of M" is the
+  // roster size the top bar shows.
+  await waitFor("the count to show the whole loaded roster", async () => {
+    const of = (await d.text("[data-testid=row-count]"))?.match(/of ([\d,]+)/)?.[1];
+    const users = (await d.text("[data-testid=freshness]"))?.match(/^([\d,]+)/)?.[1];
+    return of !== undefined && of === users;
+  }, 15_000, 50);
   return shownCount(d);
 }
 

@@ -74,6 +74,29 @@ export class WebDriver {
     await this.#session("POST", `/element/${element}/value`, { text });
   }
 
+  /** Keys typed into `element` without clearing it first (WebDriver key codes such as "\uE003"
+   * Backspace included). */
+  sendKeys(element, text) {
+    return this.#session("POST", `/element/${element}/value`, { text });
+  }
+
+  /** A click with Ctrl held, as real input (W3C actions), then every key and button released. */
+  async ctrlClick(element) {
+    const CONTROL = "\uE009";
+    await this.#session("POST", "/actions", {
+      actions: [
+        { type: "key", id: "keyboard", actions: [{ type: "keyDown", value: CONTROL }, { type: "pause" }, { type: "pause" }, { type: "pause" }, { type: "keyUp", value: CONTROL }] },
+        {
+          type: "pointer",
+          id: "mouse",
+          parameters: { pointerType: "mouse" },
+          actions: [{ type: "pause" }, { type: "pointerMove", origin: { [ELEMENT]: element }, x: 0, y: 0 }, { type: "pointerDown", button: 0 }, { type: "pointerUp", button: 0 }, { type: "pause" }],
+        },
+      ],
+    });
+    await this.#session("DELETE", "/actions");
+  }
+
   text(css) {
     return this.exec(`return document.querySelector(arguments[0])?.textContent?.trim() ?? null;`, css);
   }

@@ -10,13 +10,13 @@ import { APP } from "../lib/paths.mjs";
 import { renderedRows, shownCount } from "../lib/ui.mjs";
 import { waitFor } from "../lib/webdriver.mjs";
 
-const USERS = 100_000;
+export const USERS = 100_000;
 const PROFILE = "Big account";
 const ROUNDS = 200;
 /** Calls before timing: the first query sorting by a column ranks the roster by it once. */
 const WARM_UP = 10;
 
-function users(n) {
+export function users(n) {
   const departments = ["Sales", "Support", "Finance", "Engineering", "Legal", "Marketing", "Operations", "HR"];
   const plans = ["US/CA Unlimited Calling", "Global Select", "International Calling", "Zoom Phone Basic"];
   return Array.from({ length: n }, (_, i) => ({
@@ -35,7 +35,7 @@ function users(n) {
   }));
 }
 
-function writeFixture(env) {
+export function writeFixture(env) {
   mkdirSync(env.configDir, { recursive: true });
   writeFileSync(
     join(env.configDir, "profiles.json"),

@@ -1,0 +1,255 @@
+// The roster screen on the demo account (10k users): search, two cost centers picked in the chart,
+// sort by Extension, export to CSV, and the CSV read back: exactly the rows and columns on screen, in
+// order. Also the screenshots of the main states (loaded, filtered, details, dark theme, error).
+// The native save dialog cannot be driven by WebDriver: PHONE_ROSTER_EXPORT_DIR (a test hook in
+// src-tauri/src/commands/export.rs) makes the export write to a folder under the suggested name.
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { TestEnv } from "../lib/env.mjs";
+import { APP } from "../lib/paths.mjs";
+import { startSim } from "../lib/sim.mjs";
+import { clickButton, renderedRows, shownCount, waitForLoaded, welcomeHeading } from "../lib/ui.mjs";
+import { waitFor } from "../lib/webdriver.mjs";
+
+const DEMO_USERS = 10_000;
+const SEARCH = ".toolbar .search input";
+const BACKSPACE = "\uE003";
+/** Leading characters the CSV export neutralises with an apostrophe (see crates/roster/src/export/csv.rs). */
+const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
+/** The grid shows Zoom's status words as people say them; the CSV keeps Zoom's words. */
+const STATUS_WORDS = { Active: "activate", Inactive: "deactivate", Pending: "pending" };
+
+/** RFC 4180: quoted fields with doubled quotes, commas and newlines inside; CRLF or LF rows. */
+export function parseCsv(text, delimiter = ",") {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) row.push(cell), (cell = "");
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell), rows.push(row), (row = []), (cell = "");
+    } else cell += c;
+  }
+  if (cell !== "" || row.length > 0) row.push(cell), rows.push(row);
+  return rows;
+}
+
+/** The grid as on screen: the column headers in order and the rendered rows' cells, by row index. */
+const readGrid = (d) =>
+  d.exec(`
+    const headers = [...document.querySelectorAll('[role=grid] [role=columnheader] .label')].map((e) => e.textContent.trim());
+    const rows = [...document.querySelectorAll('[role=grid] [role=rowgroup] [role=row]')]
+      .filter((r) => !r.querySelector('.placeholder'))
+      .map((r) => ({ index: Number(r.getAttribute('aria-rowindex')) - 2, cells: [...r.querySelectorAll('[role=gridcell]')].map((c) => c.textContent) }))
+      .sort((a, b) => a.index - b.index);
+    return { headers, rows };`);
+
+/** The cost-center chart's bars: name, count and whether pressed. */
+const readBars = (d) =>
+  d.exec(`return [...document.querySelectorAll('.chart button.bar')].map((b) => ({
+    name: b.querySelector('.name').textContent.trim(),
+    count: Number(b.querySelector('.count').textContent.replace(/\\D/g, '')),
+    pressed: b.getAttribute('aria-pressed') === 'true',
+  }));`);
+
+async function bar(d, name) {
+  const [found] = await d.exec(
+    `return [...document.querySelectorAll('.chart button.bar')].filter((b) => b.querySelector('.name').textContent.trim() === arguments[0]);`,
+    name,
+  );
+  if (!found) throw new Error(`no chart bar for ${name}`);
+  return Object.values(found)[0];
+}
+
+/** What the CSV holds for a cell the grid shows as `text` in the column headed `header`. */
+function expectedCsvCell(header, text) {
+  const cell = header === "Status" ? (STATUS_WORDS[text] ?? text) : text;
+  return FORMULA_STARTS.some((c) => cell.startsWith(c)) ? `'${cell}` : cell;
+}
+
+function sameCells(what, screen, csv) {
+  const expected = screen.cells.map((text, c) => expectedCsvCell(csv.headers[c], text));
+  const got = csv.rows[screen.index];
+  if (JSON.stringify(expected) !== JSON.stringify(got)) {
+    throw new Error(`${what}: row ${screen.index} differs\n  screen: ${JSON.stringify(expected)}\n  csv:    ${JSON.stringify(got)}`);
+  }
+}
+
+async function startDemo(env) {
+  await env.start();
+  const d = env.driver;
+  await d.start(APP);
+  // The demo starts loading by itself at launch.
+  const count = await waitForLoaded(d);
+  if (count !== DEMO_USERS) throw new Error(`expected the demo's ${DEMO_USERS} users, the count shows ${count}`);
+  return d;
+}
+
+export default {
+  name: "roster",
+  tests: {
+    async "demo: search, two cost centers via the chart, sort by extension, CSV equals the screen"({ screenshotPath }) {
+      const env = new TestEnv("roster", { PHONE_ROSTER_DEMO: "1" });
+      const exportDir = join(env.dir, "exports");
+      mkdirSync(exportDir);
+      env.env.PHONE_ROSTER_EXPORT_DIR = exportDir;
+      try {
+        const d = await startDemo(env);
+        writeFileSync(screenshotPath("roster-loaded"), await d.screenshot());
+
+        // Search for the first row's extension, then clear the search.
+        const [search] = await d.find(SEARCH);
+        const first = (await readGrid(d)).rows[0].cells;
+        const extension = first[(await readGrid(d)).headers.indexOf("Extension")];
+        await d.sendKeys(search, extension);
+        await waitFor(`a search for ${extension} to narrow the roster`, async () => {
+          const n = await shownCount(d);
+          return n !== null && n > 0 && n < DEMO_USERS && (await renderedRows(d)) > 0;
+        });
+        await d.sendKeys(search, BACKSPACE.repeat(extension.length));
+        await waitFor("the cleared search to show everyone", async () => (await shownCount(d)) === DEMO_USERS);
+
+        // Two cost centers via the chart: a click on one bar, Ctrl-click on another.
+        const bars = (await readBars(d)).filter((b) => b.name !== "(no cost center)");
+        const [a, b] = [bars[0], bars[1]];
+        await d.click(await bar(d, a.name));
+        await waitFor(`${a.name} alone (${a.count} users)`, async () => (await shownCount(d)) === a.count);
+        await d.ctrlClick(await bar(d, b.name));
+        await waitFor(`${a.name} and ${b.name} (${a.count + b.count} users; the count shows ${await shownCount(d)})`, async () =>
+          (await shownCount(d)) === a.count + b.count && (await renderedRows(d)) > 0);
+        const pressed = (await readBars(d)).filter((x) => x.pressed).map((x) => x.name).sort();
+        if (JSON.stringify(pressed) !== JSON.stringify([a.name, b.name].sort())) throw new Error(`pressed bars: ${pressed}`);
+        writeFileSync(screenshotPath("roster-filtered"), await d.screenshot());
+
+        // Sort by Extension.
+        const header = await d.findByText("[role=columnheader]", "Extension");
+        await d.click(header);
+        await waitFor("Extension sorted ascending", () =>
+          d.exec(`return [...document.querySelectorAll('[role=columnheader]')].some((h) => h.textContent.trim().startsWith('Extension') && h.getAttribute('aria-sort') === 'ascending');`));
+        await waitFor("the sorted rows", async () => (await renderedRows(d)) > 0);
+
+        // Export, then read the file back.
+        const total = await shownCount(d);
+        await clickButton(d, `Export ${total.toLocaleString("en-US")} users to CSV`);
+        const path = await waitFor("the export's toast", () => d.text(".toast .path, .path"), 30_000);
+        if (!path.startsWith(exportDir)) throw new Error(`exported to ${path}, not to ${exportDir}`);
+        if (!/\.csv$/.test(path) || /\.csv\.csv$/.test(path)) throw new Error(`odd file name: ${path}`);
+        let text = readFileSync(path, "utf8");
+        if (!text.startsWith("\uFEFF")) throw new Error("the CSV for Excel has no BOM");
+        text = text.slice(1);
+        const [headers, ...rows] = parseCsv(text);
+        const csv = { headers, rows };
+
+        const screen = await readGrid(d);
+        if (JSON.stringify(headers) !== JSON.stringify(screen.headers)) {
+          throw new Error(`CSV columns ${JSON.stringify(headers)} are not the screen's ${JSON.stringify(screen.headers)}`);
+        }
+        if (rows.length !== total) throw new Error(`the CSV has ${rows.length} rows, the screen shows ${total}`);
+        const top = screen.rows.filter((r) => r.index < 10);
+        if (top.length < 10 || top[0].index !== 0) throw new Error(`the first rows are not on screen: ${top.map((r) => r.index)}`);
+        for (const r of top) sameCells("the first rows", r, csv);
+
+        // Every CSV row is one of the two cost centers, in extension order.
+        const cc = headers.indexOf("Cost Center");
+        const ext = headers.indexOf("Extension");
+        const outside = rows.filter((r) => r[cc] !== a.name && r[cc] !== b.name);
+        if (outside.length) throw new Error(`${outside.length} CSV rows of other cost centers, e.g. ${outside[0]}`);
+        // (Numbers by value, then anything else by its text, blanks last: see crates/roster's sort.)
+        const numeric = rows.map((r) => r[ext]).filter((x) => /^\d+$/.test(x)).map(Number);
+        for (let i = 1; i < numeric.length; i++) {
+          if (numeric[i - 1] > numeric[i]) throw new Error(`the CSV's extensions are out of order: ${numeric[i - 1]} then ${numeric[i]}`);
+        }
+        const firstBlank = rows.findIndex((r) => r[ext].trim() === "");
+        if (firstBlank >= 0 && rows.slice(firstBlank).some((r) => r[ext].trim() !== "")) throw new Error("blank extensions are not last");
+
+        // No cell left that a spreadsheet would run as a formula; a row with a neutralised cell (the demo
+        // has names like "=1+2" and "-Dash Leading") equals its row on screen.
+        const risky = rows.flat().filter((cell) => FORMULA_STARTS.some((c) => cell.startsWith(c)));
+        if (risky.length) throw new Error(`CSV cells a spreadsheet would run: ${JSON.stringify(risky.slice(0, 3))}`);
+        const neutralised = rows.findIndex((r) => r.some((cell) => FORMULA_STARTS.some((c) => cell.startsWith(`'${c}`))));
+        if (neutralised >= 0) {
+          await d.exec(`document.querySelector('.scroller').scrollTop = arguments[0] * 30;`, neutralised);
+          const shown = await waitFor(`row ${neutralised} on screen`, async () => (await readGrid(d)).rows.find((r) => r.index === neutralised));
+          sameCells("a row with a neutralised formula", shown, csv);
+        }
+
+        // …and the last rows, once the grid is scrolled to the bottom.
+        await d.exec(`const s = document.querySelector('.scroller'); s.scrollTop = s.scrollHeight;`);
+        const bottom = await waitFor("the last rows", async () => {
+          const g = await readGrid(d);
+          return g.rows.some((r) => r.index === total - 1) ? g.rows.filter((r) => r.index >= total - 5) : null;
+        });
+        for (const r of bottom) sameCells("the last rows", r, csv);
+
+        // A row's details (the export's toast dismissed first, so that it does not cover them).
+        const [dismiss] = await d.find(".toast button.close");
+        await d.click(dismiss);
+        await waitFor("the toast to go", async () => (await d.find(".toast")).length === 0);
+        await d.exec(`const s = document.querySelector('.scroller'); s.scrollTop = 0;`);
+        await waitFor("the top rows again", async () => (await readGrid(d)).rows[0]?.index === 0);
+        const [row] = await d.find('[role=grid] [role=rowgroup] [role=row][aria-rowindex="3"] [role=gridcell]');
+        await d.click(row);
+        await waitFor("the details panel", async () => (await d.find("aside.details")).length > 0);
+        writeFileSync(screenshotPath("roster-details"), await d.screenshot());
+      } catch (error) {
+        error.message += `\n--- tauri-driver output ---\n${env.driverLog.join("").slice(-3000)}`;
+        throw error;
+      } finally {
+        await env.stop();
+      }
+    },
+
+    async "demo in the dark theme (GTK_THEME=Adwaita:dark)"({ screenshotPath }) {
+      const env = new TestEnv("dark", { PHONE_ROSTER_DEMO: "1", GTK_THEME: "Adwaita:dark" });
+      try {
+        const d = await startDemo(env);
+        const dark = await d.exec(`return matchMedia('(prefers-color-scheme: dark)').matches;`);
+        const background = await d.exec(`return getComputedStyle(document.body).backgroundColor;`);
+        if (!dark) throw new Error(`the web view is not in dark mode (body background ${background})`);
+        writeFileSync(screenshotPath("roster-dark"), await d.screenshot());
+      } finally {
+        await env.stop();
+      }
+    },
+
+    async "an account without Zoom Phone's scopes: the error in plain words on the roster screen"({ screenshotPath }) {
+      const sim = await startSim(["--users", "50", "--missing-scope"]);
+      const env = new TestEnv("error", {
+        PHONE_ROSTER_API_BASE_URL: sim.apiBase,
+        PHONE_ROSTER_OAUTH_TOKEN_URL: sim.tokenUrl,
+      });
+      try {
+        await env.start();
+        const d = env.driver;
+        await d.start(APP);
+        await waitFor("the welcome screen", () => welcomeHeading(d));
+        await clickButton(d, "Connect your Zoom account");
+        for (const [id, value] of [["profile-name", "Acme"], ["account-id", "demo-account"], ["client-id", "demo-client"], ["client-secret", "demo-secret"]]) {
+          const [input] = await waitFor(`#${id}`, async () => ((await d.find(`#${id}`)).length ? d.find(`#${id}`) : null));
+          await d.type(input, value);
+        }
+        await clickButton(d, "Save", "button[type=submit]");
+        const message = await waitFor("the error on the roster screen", () => d.text("main > .notice [role=alert]"), 60_000);
+        if (!/scope/i.test(message)) throw new Error(`the error does not name the missing scope: “${message}”`);
+        if ((await d.find("[data-testid=row-count]")).length === 0) throw new Error("not on the roster screen");
+        writeFileSync(screenshotPath("roster-error"), await d.screenshot());
+      } catch (error) {
+        error.message += `\n--- tauri-driver output ---\n${env.driverLog.join("").slice(-3000)}`;
+        throw error;
+      } finally {
+        await env.stop();
+        sim.stop();
+      }
+    },
+  },
+};
