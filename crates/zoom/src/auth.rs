@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use crate::classify::{self, Answer};
+use crate::classify;
 use crate::credentials::Credentials;
 use crate::error::Error;
 use crate::lenient;
@@ -136,7 +136,7 @@ pub(crate) async fn request_token(
     credentials: &Credentials,
 ) -> Result<Issued, Failure> {
     let requested_at = Instant::now();
-    let response = http
+    let request = http
         .post(token_url)
         .query(&[
             ("grant_type", "account_credentials"),
@@ -145,31 +145,18 @@ pub(crate) async fn request_token(
         .basic_auth(
             &credentials.client_id,
             Some(credentials.client_secret.expose_secret()),
-        )
-        .send()
-        .await
-        .map_err(|e| classify::transport(&e))?;
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response
-        .bytes()
-        .await
-        .map_err(|e| classify::transport(&e))?;
+        );
+    let received = classify::receive(request).await?;
+    let (status, headers, body) = (received.status, &received.headers, &received.body);
     if !status.is_success() {
-        return Err(classify::token_answer(&Answer {
-            status,
-            headers: &headers,
-            body: &body,
-        }));
+        return Err(classify::token_answer(&received.answer()));
     }
-    let answer: TokenAnswer = serde_json::from_slice(&body)
-        .map_err(|_| classify::unreadable(status, &headers, "token answer is not JSON"))?;
+    let answer: TokenAnswer = serde_json::from_slice(body)
+        .map_err(|_| classify::unreadable(status, headers, "token answer is not JSON"))?;
     let value = answer
         .access_token
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| {
-            classify::unreadable(status, &headers, "token answer has no access_token")
-        })?;
+        .ok_or_else(|| classify::unreadable(status, headers, "token answer has no access_token"))?;
     let lifetime = answer
         .expires_in
         .map_or(DEFAULT_LIFETIME, |s| Duration::from_secs(s.into()));

@@ -22,6 +22,36 @@ pub(crate) struct Answer<'a> {
     pub body: &'a [u8],
 }
 
+/// An HTTP answer read in full: status, headers and body.
+pub(crate) struct Received {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: bytes::Bytes,
+}
+
+impl Received {
+    pub fn answer(&self) -> Answer<'_> {
+        Answer {
+            status: self.status,
+            headers: &self.headers,
+            body: &self.body,
+        }
+    }
+}
+
+/// Sends a request and reads its whole answer; a transport failure is classified on the way.
+pub(crate) async fn receive(request: reqwest::RequestBuilder) -> Result<Received, Failure> {
+    let response = request.send().await.map_err(|e| transport(&e))?;
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await.map_err(|e| transport(&e))?;
+    Ok(Received {
+        status,
+        headers,
+        body,
+    })
+}
+
 impl Answer<'_> {
     pub fn tracking_id(&self) -> Option<String> {
         tracking_id(self.headers)

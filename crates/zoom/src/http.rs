@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 
 use crate::auth::{self, AccessToken};
-use crate::classify::{self, Answer};
+use crate::classify;
 use crate::client::Client;
 use crate::error::Error;
 use crate::events::{Emitter, FetchEvent};
@@ -36,31 +36,19 @@ impl Client {
     ) -> Result<T, Failure> {
         let token = self.access_token(emit).await.map_err(Failure::fatal)?;
         self.wait_for_rate_limit(emit).await;
-        let response = self
+        let request = self
             .inner
             .http
             .get(url)
             .query(query)
-            .bearer_auth(token.expose())
-            .send()
-            .await
-            .map_err(|e| classify::transport(&e))?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| classify::transport(&e))?;
-        if !status.is_success() {
-            let answer = Answer {
-                status,
-                headers: &headers,
-                body: &body,
-            };
-            return Err(classify::api_answer(&answer, token.generation));
+            .bearer_auth(token.expose());
+        let received = classify::receive(request).await?;
+        if !received.status.is_success() {
+            return Err(classify::api_answer(&received.answer(), token.generation));
         }
-        serde_json::from_slice(&body)
-            .map_err(|_| classify::unreadable(status, &headers, "not the JSON expected"))
+        serde_json::from_slice(&received.body).map_err(|_| {
+            classify::unreadable(received.status, &received.headers, "not the JSON expected")
+        })
     }
 
     async fn access_token(&self, emit: &Emitter) -> Result<AccessToken, Error> {
