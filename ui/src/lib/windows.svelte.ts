@@ -25,6 +25,8 @@ export class RowWindows {
   private shown: [number, number] = [0, 0];
   private inFlight = new Set<number>();
   private key = "";
+  /** The view whose facets are shown: they depend on the view, not on the window. */
+  private facetsKey = "";
   private spec: ViewSpec | null = null;
   private generation = 0;
 
@@ -78,7 +80,12 @@ export class RowWindows {
       this.pages.set(page, result.rows);
       this.total = result.total;
       this.rosterSize = result.roster_size;
-      this.facets = result.facets;
+      // Only a view's first answer replaces the facets: every later window carries the same counts,
+      // and a new object would redraw the sidebar and the chart on each scroll.
+      if (this.facetsKey !== key) {
+        this.facets = result.facets;
+        this.facetsKey = key;
+      }
       this.problem = null;
     } catch (error) {
       if (key === this.key) {
