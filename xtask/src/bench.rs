@@ -7,7 +7,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::{cargo, step, workspace_root};
+use crate::{app, cargo, step, workspace_root};
 
 pub fn run(extra: &[OsString]) -> anyhow::Result<()> {
     step::run("criterion benchmarks (cargo bench --workspace)", || {
@@ -15,18 +15,29 @@ pub fn run(extra: &[OsString]) -> anyhow::Result<()> {
         command.args(["bench", "--workspace"]).args(extra);
         step::status(command)
     })?;
+    app::prepare()?;
     step::run(
-        "build the CLI and the whole-system benchmarks (release)",
+        "build the CLI, app, zoom-sim and whole-system benchmarks (release)",
         || {
             let mut command = cargo();
-            command.args([
-                "build",
-                "--release",
-                "-p",
-                "phone-roster-cli",
-                "-p",
-                "bench",
-            ]);
+            command.args(["build", "--release"]);
+            for package in ["phone-roster-cli", "bench", "phone-roster-app", "zoom-sim"] {
+                command.args(["-p", package]);
+            }
+            step::status(command)
+        },
+    )?;
+    step::run(
+        "the app's speed in its web view, 100k users (release build)",
+        || {
+            let release = workspace_root().join("target/release");
+            let mut command = Command::new("node");
+            command
+                .args(["tests/e2e/run.mjs", "query_speed", "roster_speed"])
+                .env("PHONE_ROSTER_APP", release.join("phone-roster-app"))
+                .env("ZOOM_SIM", release.join("zoom-sim"))
+                .env_remove("DISPLAY")
+                .current_dir(workspace_root());
             step::status(command)
         },
     )?;
