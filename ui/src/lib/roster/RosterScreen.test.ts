@@ -200,6 +200,14 @@ describe("RosterScreen", () => {
     expect(api.reveal).toHaveBeenCalledWith("/home/a/Acme.csv");
   });
 
+  it("does not export while a load is still filling the table", async () => {
+    const u = userEvent.setup();
+    await renderScreen({ loading: true });
+    expect(screen.getByRole("button", { name: "Export 3 users to CSV" })).toBeDisabled();
+    await u.keyboard("{Control>}e{/Control}");
+    expect(api.exportView).not.toHaveBeenCalled();
+  });
+
   it("follows the view in the export button and offers the other formats in its menu", async () => {
     const u = userEvent.setup();
     vi.mocked(api.exportView).mockResolvedValue(null);
