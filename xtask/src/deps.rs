@@ -9,7 +9,8 @@ use crate::step;
 /// Everything `cargo xtask test` needs from the system: a C toolchain and pkg-config for crates
 /// with build scripts; WebKitGTK to build the app; D-Bus, gnome-keyring and keyutils for a real
 /// Secret Service in the keychain tests (see keyring_session.rs); Xvfb and WebKitWebDriver for the
-/// end-to-end suite, which checks the stored secret with `secret-tool` (libsecret-tools).
+/// end-to-end suite, which checks the stored secret with `secret-tool` (libsecret-tools); a small
+/// CJK font so the Chinese and Japanese names of the demo roster show in screenshots, not boxes.
 pub const TEST_PACKAGES: &[&str] = &[
     "build-essential",
     "pkg-config",
@@ -20,6 +21,7 @@ pub const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "webkit2gtk-driver",
     "libsecret-tools",
+    "fonts-wqy-microhei",
 ];
 
 /// Installs whichever of `packages` dpkg does not report as installed.

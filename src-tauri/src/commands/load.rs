@@ -68,11 +68,8 @@ pub async fn load_roster(
     on_event: Channel<LoadEvent>,
 ) -> AppResult<()> {
     let previous = state.open_roster().ok_or_else(AppError::not_loaded)?;
-    let (credentials, endpoints) =
-        crate::commands::demo::credentials_for(&state, &previous).await?;
-    let client =
-        zoom::Client::new(credentials, endpoints, Default::default()).map_err(|e| state.note(e))?;
-
+    // Registered before the keychain is read (which can take a moment): a Cancel clicked as soon as
+    // the progress bar shows must reach this load. It is seen by the first select below.
     let (cancel_tx, mut cancel_rx) = oneshot::channel();
     {
         let mut running = state.cancel_load.lock().expect("load lock poisoned");
@@ -81,6 +78,11 @@ pub async fn load_roster(
         }
         *running = Some(cancel_tx);
     }
+
+    let (credentials, endpoints) =
+        crate::commands::demo::credentials_for(&state, &previous).await?;
+    let client =
+        zoom::Client::new(credentials, endpoints, Default::default()).map_err(|e| state.note(e))?;
 
     let send = |event: LoadEvent| {
         // The window may be gone; nothing else to tell then.

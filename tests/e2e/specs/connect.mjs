@@ -25,8 +25,9 @@ export default {
   name: "connect",
   tests: {
     async "connect, keychain, cancel and relaunch"({ measure, screenshotPath }) {
-      // Slow pages so that a refresh is still running when Cancel is clicked.
-      const sim = await startSim(["--users", String(USERS), "--latency-ms", "60", "--client-secret", SECRET]);
+      // Slow pages (a refresh of 1,500 users takes ~5 s) so that it is still running when Cancel is
+      // clicked, however slowly WebDriver clicks on a busy machine.
+      const sim = await startSim(["--users", String(USERS), "--latency-ms", "300", "--client-secret", SECRET]);
       const env = new TestEnv("connect", {
         PHONE_ROSTER_API_BASE_URL: sim.apiBase,
         PHONE_ROSTER_OAUTH_TOKEN_URL: sim.tokenUrl,
@@ -69,7 +70,10 @@ export default {
         await waitFor("the load to stop", async () => !(await progressShown(d)), 30_000);
         await waitFor(`the ${USERS} users kept after Cancel (the count shows ${await shownCount(d)})`, async () =>
           (await shownCount(d)) === USERS && (await renderedRows(d)) > 0, 10_000);
-        if (!env.readAll(env.logDir).includes("load cancelled")) throw new Error("the refresh ended before Cancel reached it");
+        const afterCancel = env.readAll(env.logDir);
+        if (!afterCancel.includes("load cancelled")) {
+          throw new Error(`the refresh ended before Cancel reached it; the log ends:\n${afterCancel.slice(-1500)}`);
+        }
 
         // Relaunch: the last roster is on screen at once, from the snapshot, with its age.
         await d.quit();
