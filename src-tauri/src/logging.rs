@@ -35,6 +35,9 @@ fn filter() -> EnvFilter {
 pub(crate) fn file_appender(
     dir: &Path,
 ) -> io::Result<tracing_appender::rolling::RollingFileAppender> {
+    // The appender prunes old files when it is built and prints an error to stderr when the folder
+    // is not there yet, as on a first launch.
+    std::fs::create_dir_all(dir)?;
     tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix("phone-roster")
