@@ -39,3 +39,19 @@ export const pageContents = (d) =>
   d.exec(`return document.documentElement.outerHTML
     + JSON.stringify([...document.querySelectorAll('input, textarea')].map((e) => e.value))
     + JSON.stringify(localStorage) + JSON.stringify(sessionStorage);`);
+
+/** Types into the form field with this id, once it is on screen. */
+export async function fillField(d, id, text) {
+  const [input] = await waitFor(`#${id}`, async () => {
+    const found = await d.find(`#${id}`);
+    return found.length ? found : null;
+  });
+  await d.type(input, text);
+}
+
+/** Launches the app and opens the connect form from the welcome screen. */
+export async function openConnectForm(d, app) {
+  await d.start(app);
+  await waitFor("the welcome screen", () => welcomeHeading(d));
+  await clickButton(d, "Connect your Zoom account");
+}

@@ -7,19 +7,12 @@ import { writeFileSync } from "node:fs";
 import { TestEnv } from "../lib/env.mjs";
 import { APP } from "../lib/paths.mjs";
 import { startSim } from "../lib/sim.mjs";
-import { clickButton, pageContents, progressShown, renderedRows, shownCount, waitForLoaded, welcomeHeading } from "../lib/ui.mjs";
+import { clickButton, fillField, openConnectForm, pageContents, progressShown, renderedRows, shownCount, waitForLoaded } from "../lib/ui.mjs";
 import { waitFor } from "../lib/webdriver.mjs";
 
 const SECRET = "e2e-Secret-9f8e7d6c5b4a";
 const USERS = 1_500;
 
-async function fill(d, id, text) {
-  const [input] = await waitFor(`#${id}`, async () => {
-    const found = await d.find(`#${id}`);
-    return found.length ? found : null;
-  });
-  await d.type(input, text);
-}
 
 export default {
   name: "connect",
@@ -35,13 +28,11 @@ export default {
       try {
         await env.start();
         const d = env.driver;
-        await d.start(APP);
-        await waitFor("the welcome screen", () => welcomeHeading(d));
-        await clickButton(d, "Connect your Zoom account");
-        await fill(d, "profile-name", "Acme");
-        await fill(d, "account-id", "demo-account");
-        await fill(d, "client-id", "demo-client");
-        await fill(d, "client-secret", "not-the-secret");
+        await openConnectForm(d, APP);
+        await fillField(d, "profile-name", "Acme");
+        await fillField(d, "account-id", "demo-account");
+        await fillField(d, "client-id", "demo-client");
+        await fillField(d, "client-secret", "not-the-secret");
         writeFileSync(screenshotPath("connect"), await d.screenshot());
 
         await clickButton(d, "Test connection");
@@ -49,7 +40,7 @@ export default {
         if (!error) throw new Error("no error shown");
         writeFileSync(screenshotPath("connect-error"), await d.screenshot());
 
-        await fill(d, "client-secret", SECRET);
+        await fillField(d, "client-secret", SECRET);
         await clickButton(d, "Save", "button[type=submit]");
         const loaded = await waitForLoaded(d);
         if (loaded !== USERS) throw new Error(`expected ${USERS} users, the count shows ${loaded}`);

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { TestEnv } from "../lib/env.mjs";
 import { APP } from "../lib/paths.mjs";
 import { startSim } from "../lib/sim.mjs";
-import { clickButton, renderedRows, shownCount, waitForLoaded, welcomeHeading } from "../lib/ui.mjs";
+import { clickButton, fillField, openConnectForm, renderedRows, shownCount, waitForLoaded } from "../lib/ui.mjs";
 import { waitFor } from "../lib/webdriver.mjs";
 
 const DEMO_USERS = 10_000;
@@ -231,12 +231,9 @@ export default {
       try {
         await env.start();
         const d = env.driver;
-        await d.start(APP);
-        await waitFor("the welcome screen", () => welcomeHeading(d));
-        await clickButton(d, "Connect your Zoom account");
+        await openConnectForm(d, APP);
         for (const [id, value] of [["profile-name", "Acme"], ["account-id", "demo-account"], ["client-id", "demo-client"], ["client-secret", "demo-secret"]]) {
-          const [input] = await waitFor(`#${id}`, async () => ((await d.find(`#${id}`)).length ? d.find(`#${id}`) : null));
-          await d.type(input, value);
+          await fillField(d, id, value);
         }
         await clickButton(d, "Save", "button[type=submit]");
         const message = await waitFor("the error on the roster screen", () => d.text("main > .notice [role=alert]"), 60_000);
