@@ -1,9 +1,12 @@
 // The app's package is the repository root (so the Tauri CLI finds tauri.conf.json beside Cargo.toml),
 // while its sources and capabilities live in src-tauri/: point tauri-build at both.
 /// Every command the web view may call; keep in step with `commands::all` in src-tauri/src/lib.rs.
-const COMMANDS: [&str; 16] = [
+const COMMANDS: [&str; 19] = [
     "app_info",
     "launch_options",
+    "third_party_notices",
+    "check_for_update",
+    "install_update",
     "list_profiles",
     "save_profile",
     "delete_profile",

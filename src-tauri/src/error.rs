@@ -34,6 +34,8 @@ pub enum AppError {
     #[error("{}", .0.message)]
     NotLoaded(ErrorDetail),
     #[error("{}", .0.message)]
+    Update(ErrorDetail),
+    #[error("{}", .0.message)]
     Internal(ErrorDetail),
 }
 
@@ -63,6 +65,7 @@ impl AppError {
             | AppError::Export(d)
             | AppError::Busy(d)
             | AppError::NotLoaded(d)
+            | AppError::Update(d)
             | AppError::Internal(d) => d,
         }
     }
@@ -81,6 +84,10 @@ impl AppError {
             Some("Choose an account or try the demo account.".into()),
             None,
         ))
+    }
+
+    pub fn update(message: impl Into<String>, hint: &str) -> Self {
+        AppError::Update(detail(message, Some(hint.into()), None))
     }
 
     pub fn internal(message: impl Into<String>) -> Self {

@@ -2,11 +2,15 @@
 
 mod commands;
 mod error;
+mod fatal;
 mod logging;
 pub mod snapshot;
 mod state;
 #[cfg(test)]
 mod tests;
+mod update_policy;
+mod updates;
+mod window;
 
 use commands::{app_info, demo, diagnostics, export, load, profiles, query};
 use tauri::Manager;
@@ -21,6 +25,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         .commands(tauri_specta::collect_commands![
             app_info::app_info,
             app_info::launch_options,
+            app_info::third_party_notices,
+            updates::check_for_update,
+            updates::install_update,
             profiles::list_profiles,
             profiles::save_profile,
             profiles::delete_profile,
@@ -38,18 +45,41 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         ])
 }
 
+/// Starts the app; a failure to start is logged and shown in a native dialog (see fatal.rs: most
+/// arrive through the panic hook, the rest as the error of `start`).
 pub fn run() {
+    fatal::log_panics();
+    if let Err(error) = start() {
+        let message = fatal::startup_message(&error, logging::dir());
+        fatal::report_startup_failure(&message);
+        std::process::exit(1);
+    }
+}
+
+fn start() -> tauri::Result<()> {
     let builder = specta_builder();
     tauri::Builder::default()
+        // First, so that a second launch is handed to this one before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            window::bring_forward(app)
+        }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
             let log_dir = app.path().app_log_dir()?;
-            logging::init(&log_dir)?;
+            logging::init(&log_dir).map_err(|e| {
+                format!("could not create the log folder {}: {e}", log_dir.display())
+            })?;
+            // The window-state plugin has asked for the saved place by now (config windows are
+            // created before `setup`); make sure that place is still on a display.
+            if let Some(window) = app.get_webview_window("main") {
+                window::keep_on_screen(app, &window);
+            }
             let profiles = roster::profiles::ProfileStore::open_default()?;
             let snapshots = app.path().app_data_dir()?.join("snapshots");
             app.manage(
@@ -57,10 +87,11 @@ pub fn run() {
                     .with_endpoints_override(state::endpoints_from_env()),
             );
             app.manage(app_info::LaunchOptions::from_env());
+            app.manage(updates::PendingUpdate::default());
+            fatal::mark_started();
             Ok(())
         })
         .run(tauri::generate_context!())
-        .expect("error while running Phone Roster");
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! credential, so a library's error text quoting a header or a token body cannot leak one either.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use tracing_subscriber::EnvFilter;
 use tracing_subscriber::fmt::MakeWriter;
@@ -13,6 +14,9 @@ use tracing_subscriber::fmt::MakeWriter;
 const DEFAULT_FILTER: &str = "info,phone_roster_app=debug,zoom=debug,roster=debug,zoom_sim=info";
 const KEEP_DAYS: usize = 7;
 
+/// The folder logging writes to, once `init` has succeeded: named when the app cannot start.
+static DIR: OnceLock<PathBuf> = OnceLock::new();
+
 /// Starts logging to `dir` for the rest of the process. A second call (tests) is a no-op.
 pub fn init(dir: &Path) -> io::Result<()> {
     let _ = tracing_subscriber::fmt()
@@ -20,12 +24,17 @@ pub fn init(dir: &Path) -> io::Result<()> {
         .with_ansi(false)
         .with_writer(Redacting(file_appender(dir)?))
         .try_init();
+    let _ = DIR.set(dir.to_owned());
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         os = std::env::consts::OS,
         "Phone Roster started"
     );
     Ok(())
+}
+
+pub fn dir() -> Option<&'static Path> {
+    DIR.get().map(PathBuf::as_path)
 }
 
 fn filter() -> EnvFilter {

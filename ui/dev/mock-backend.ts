@@ -124,7 +124,11 @@ export function installMockBackend(scenario: Scenario): void {
       case "launch_options":
         return { demo: false };
       case "app_info":
-        return { name: "Phone Roster", version: "0.1.0", build: "preview", os: "linux", arch: "x86_64" };
+        return { name: "Phone Roster", version: "0.1.0", build: "preview", os: "linux", arch: "x86_64", licence: "MIT" };
+      case "check_for_update":
+        return { state: "up_to_date", version: "0.1.0" };
+      case "third_party_notices":
+        return null;
       case "start_demo":
       case "open_profile": {
         isDemo = cmd === "start_demo";

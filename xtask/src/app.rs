@@ -13,7 +13,7 @@ use crate::{cargo, deps, keyring_session, step, tools, ui, workspace_root};
 /// Packages, tauri-driver, npm packages and ui/dist: everything before a cargo build of the app.
 pub fn prepare() -> anyhow::Result<()> {
     step::run("system packages", || deps::ensure(deps::TEST_PACKAGES))?;
-    step::run("tauri-driver", tools::ensure_tauri_driver)?;
+    step::run("tauri-driver", || tools::ensure(tools::TAURI_DRIVER))?;
     step::run("npm ci (ui/, when missing or stale)", ui::install)?;
     step::run("npm run build (ui/dist, embedded in the app)", ui::build)
 }

@@ -1,5 +1,6 @@
 //! System packages the checks need, installed with apt on Debian/Ubuntu when missing.
 
+use std::ffi::OsStr;
 use std::process::Command;
 
 use anyhow::Context;
@@ -10,7 +11,9 @@ use crate::step;
 /// with build scripts; WebKitGTK to build the app; D-Bus, gnome-keyring and keyutils for a real
 /// Secret Service in the keychain tests (see keyring_session.rs); Xvfb and WebKitWebDriver for the
 /// end-to-end suite, which checks the stored secret with `secret-tool` (libsecret-tools); a small
-/// CJK font so the Chinese and Japanese names of the demo roster show in screenshots, not boxes.
+/// CJK font so the Chinese and Japanese names of the demo roster show in screenshots, not boxes;
+/// shellcheck, which actionlint runs on the workflows' scripts; rpm, to list the .rpm's files in
+/// the install check; x11-utils (xwininfo), to see a native dialog window of the app.
 pub const TEST_PACKAGES: &[&str] = &[
     "build-essential",
     "pkg-config",
@@ -22,6 +25,9 @@ pub const TEST_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "libsecret-tools",
     "fonts-wqy-microhei",
+    "shellcheck",
+    "rpm",
+    "x11-utils",
 ];
 
 /// Installs whichever of `packages` dpkg does not report as installed.
@@ -43,12 +49,10 @@ pub fn ensure(packages: &[&str]) -> anyhow::Result<()> {
         return Ok(());
     }
     println!("installing: {}", missing.join(" "));
-    // Waits for another apt run to release the dpkg lock instead of failing at once.
-    let lock_wait = ["-o", "DPkg::Lock::Timeout=600"];
-    step::status(apt_get(&lock_wait, &["update"])).context("apt-get update failed")?;
+    step::status(apt_get(&["update"])).context("apt-get update failed")?;
     let mut install = vec!["install", "-y", "--no-install-recommends"];
     install.extend(&missing);
-    step::status(apt_get(&lock_wait, &install)).context("apt-get install failed")
+    step::status(apt_get(&install)).context("apt-get install failed")
 }
 
 fn installed(package: &str) -> bool {
@@ -65,9 +69,10 @@ fn installed(package: &str) -> bool {
         })
 }
 
-/// `apt-get` run as root: directly when we are root (containers, CI), else through sudo.
-/// `env` sets DEBIAN_FRONTEND after sudo, which would otherwise drop it.
-fn apt_get(options: &[&str], args: &[&str]) -> Command {
+/// `apt-get ARGS` run as root: directly when we are root (containers, CI), else through sudo.
+/// `env` sets DEBIAN_FRONTEND after sudo, which would otherwise drop it. It waits for another apt
+/// run to release the dpkg lock instead of failing at once.
+pub fn apt_get(args: &[impl AsRef<OsStr>]) -> Command {
     let mut command = if is_root() {
         Command::new("env")
     } else {
@@ -77,7 +82,7 @@ fn apt_get(options: &[&str], args: &[&str]) -> Command {
     };
     command
         .args(["DEBIAN_FRONTEND=noninteractive", "apt-get"])
-        .args(options)
+        .args(["-o", "DPkg::Lock::Timeout=600"])
         .args(args);
     command
 }

@@ -3,13 +3,18 @@
 
 mod app;
 mod bench;
+mod bundle;
 mod demo;
 mod deps;
+mod install_check;
 mod keyring_session;
+mod notices;
+mod portable;
 mod step;
 mod test;
 mod tools;
 mod ui;
+mod workflows;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -22,8 +27,21 @@ commands:
   test                      install what is missing (apt packages, tauri-driver, npm packages),
                             build ui/, then cargo fmt --check, clippy (-D warnings), every Rust
                             test inside a fresh Secret Service (incl. the bindings check; builds
-                            the app once), svelte-check, vitest and the end-to-end suite
+                            the app once), svelte-check, vitest, the end-to-end suite, actionlint
+                            on .github/workflows, then `bundle` and `install-check`
   e2e                       the end-to-end suite alone (builds what it needs)
+  bundle                    release build of the app and the CLI as .deb and .rpm in
+                            target/release/bundle/ (binaries stripped; debug info in
+                            target/release/symbols/)
+  install-check             install the .deb with apt, run the CLI, open the installed app under
+                            Xvfb, then remove the package (needs root or sudo)
+  lint-workflows            actionlint (with shellcheck) on .github/workflows
+  notices                   target/notices/THIRD-PARTY-NOTICES.txt (licences of every shipped
+                            Rust crate and npm package)
+  portable                  the checks CI runs on Windows and macOS: Rust tests that need no desktop
+                            session or keychain, clippy (-D warnings), a build of the app
+  ship-binaries             run by the Tauri CLI before it packages (tauri.linux.conf.json): the
+                            CLI's release build, debug info split off, binaries stripped
   demo                      install what is missing, build the app and open it on the demo account
   bench                     cargo bench --workspace (extra arguments go to cargo bench)
   keyring-run -- CMD [ARG]  run one command inside a fresh Secret Service, e.g.
@@ -38,6 +56,12 @@ fn main() -> ExitCode {
         Some("test") if rest.is_empty() => test::run(),
         Some("e2e") if rest.is_empty() => test::end_to_end_only(),
         Some("demo") if rest.is_empty() => demo::run(),
+        Some("bundle") if rest.is_empty() => bundle::run(),
+        Some("install-check") if rest.is_empty() => install_check::run(),
+        Some("notices") if rest.is_empty() => notices::run(),
+        Some("lint-workflows") if rest.is_empty() => workflows::lint(),
+        Some("portable") if rest.is_empty() => portable::run(),
+        Some("ship-binaries") if rest.is_empty() => bundle::ship_binaries(),
         Some("bench") => bench::run(&rest),
         Some("keyring-run") => keyring_run(&rest),
         Some("help" | "-h" | "--help") => {

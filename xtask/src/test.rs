@@ -1,32 +1,39 @@
 //! `cargo xtask test`: every check CI runs, in order, stopping at the first failure.
 
-use crate::{app, cargo, step, ui};
+use crate::{app, bundle, cargo, install_check, step, ui, workflows};
 
 pub fn run() -> anyhow::Result<()> {
     app::prepare()?;
+    step::run("actionlint (.github/workflows)", workflows::lint)?;
     step::run("cargo fmt --check", || {
         let mut command = cargo();
         command.args(["fmt", "--all", "--", "--check"]);
         step::status(command)
     })?;
-    step::run("cargo clippy", || {
-        let mut command = cargo();
-        command.args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]);
-        step::status(command)
-    })?;
+    step::run("cargo clippy", clippy)?;
     // Includes the bindings check (ui/src/lib/bindings.ts regenerated and compared) and builds the
     // app binary the end-to-end suite drives.
     app::rust_tests()?;
     step::run("svelte-check", ui::check)?;
     step::run("vitest", ui::unit_tests)?;
-    app::end_to_end()
+    app::end_to_end()?;
+    // Last: the release build is the longest step, and what it packages has passed everything above.
+    bundle::run()?;
+    install_check::run()
+}
+
+/// Every crate, every target, warnings as errors (also run on Windows and macOS by `portable`).
+pub fn clippy() -> anyhow::Result<()> {
+    let mut command = cargo();
+    command.args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    step::status(command)
 }
 
 /// `cargo xtask e2e`: the end-to-end suite alone, after building what it needs.

@@ -1,28 +1,47 @@
-//! Programs the end-to-end suite needs beyond system packages: tauri-driver, pinned to 2.x (crates.io
-//! also has 3.0 alphas).
+//! Programs the checks need beyond system packages, installed with `cargo install` at pinned
+//! versions: tauri-driver for the end-to-end suite (crates.io also has 3.0 alphas; stay on 2.x) and
+//! cargo-about for the third-party notices.
 
 use std::process::Command;
 
 use crate::{cargo, step};
 
-const TAURI_DRIVER: &str = "2.1.0";
+pub struct Tool {
+    name: &'static str,
+    version: &'static str,
+    /// Cargo features the tool's binary needs (cargo-about builds no binary without `cli`).
+    features: &'static str,
+}
 
-/// Installs tauri-driver unless `cargo install --list` already has this version.
-pub fn ensure_tauri_driver() -> anyhow::Result<()> {
+pub const TAURI_DRIVER: Tool = Tool {
+    name: "tauri-driver",
+    version: "2.1.0",
+    features: "",
+};
+pub const CARGO_ABOUT: Tool = Tool {
+    name: "cargo-about",
+    version: "0.9.3",
+    features: "cli",
+};
+
+/// Installs the tool unless `cargo install --list` already has this version.
+pub fn ensure(tool: Tool) -> anyhow::Result<()> {
+    let Tool {
+        name,
+        version,
+        features,
+    } = tool;
     let listed = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         .args(["install", "--list"])
         .output()?;
-    if String::from_utf8_lossy(&listed.stdout).contains(&format!("tauri-driver v{TAURI_DRIVER}:")) {
-        println!("tauri-driver {TAURI_DRIVER} is installed");
+    if String::from_utf8_lossy(&listed.stdout).contains(&format!("{name} v{version}:")) {
+        println!("{name} {version} is installed");
         return Ok(());
     }
     let mut command = cargo();
-    command.args([
-        "install",
-        "tauri-driver",
-        "--version",
-        TAURI_DRIVER,
-        "--locked",
-    ]);
+    command.args(["install", name, "--version", version, "--locked"]);
+    if !features.is_empty() {
+        command.args(["--features", features]);
+    }
     step::status(command)
 }

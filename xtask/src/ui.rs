@@ -9,6 +9,16 @@ fn ui_dir() -> PathBuf {
     workspace_root().join("ui")
 }
 
+/// A program that an npm package of ui/ installs (node_modules/.bin; `.cmd` shims on Windows).
+pub fn bin(name: &str) -> PathBuf {
+    let file = if cfg!(windows) {
+        format!("{name}.cmd")
+    } else {
+        name.to_owned()
+    };
+    ui_dir().join("node_modules/.bin").join(file)
+}
+
 fn npm(args: &[&str]) -> Command {
     let mut command = Command::new("npm");
     command.args(args).current_dir(ui_dir());

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 use specta::Type;
+use tauri::Manager;
+use tauri::path::BaseDirectory;
 
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct AppInfo {
@@ -11,6 +13,8 @@ pub struct AppInfo {
     pub build: String,
     pub os: String,
     pub arch: String,
+    /// The app's own licence (SPDX), shown in About beside the third-party notices.
+    pub licence: String,
 }
 
 impl AppInfo {
@@ -26,6 +30,7 @@ impl AppInfo {
             .into(),
             os: std::env::consts::OS.into(),
             arch: std::env::consts::ARCH.into(),
+            licence: env!("CARGO_PKG_LICENSE").into(),
         }
     }
 }
@@ -34,6 +39,18 @@ impl AppInfo {
 #[specta::specta]
 pub fn app_info() -> AppInfo {
     AppInfo::current()
+}
+
+/// The licences of the third-party code in the app, which release packages carry as a resource
+/// (`cargo xtask notices`, tauri.bundle.conf.json); `None` in a development build, which has none.
+#[tauri::command]
+#[specta::specta]
+pub fn third_party_notices(app: tauri::AppHandle) -> Option<String> {
+    let path = app
+        .path()
+        .resolve("THIRD-PARTY-NOTICES.txt", BaseDirectory::Resource)
+        .ok()?;
+    std::fs::read_to_string(path).ok()
 }
 
 /// How this run was started: `--demo` on the command line (or `PHONE_ROSTER_DEMO=1`, used by

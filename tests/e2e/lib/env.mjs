@@ -24,6 +24,8 @@ export class TestEnv {
       XDG_CACHE_HOME: join(this.dir, "cache"),
       XDG_RUNTIME_DIR: undefined,
       DBUS_SESSION_BUS_ADDRESS: undefined,
+      // Tests never ask the real release server; the updates spec points the app at its own.
+      PHONE_ROSTER_UPDATES: "off",
       ...extraEnv,
     };
     for (const key of Object.keys(this.env)) if (this.env[key] === undefined) delete this.env[key];

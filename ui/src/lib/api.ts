@@ -17,6 +17,7 @@ import type {
   ProfileInfo,
   QueryResult,
   RosterStatus,
+  UpdateCheck,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -60,6 +61,9 @@ export function describeError(error: unknown): { message: string; hint: string |
 
 export const appInfo = (): Promise<AppInfo> => commands.appInfo();
 export const launchOptions = (): Promise<LaunchOptions> => commands.launchOptions();
+export const thirdPartyNotices = (): Promise<string | null> => commands.thirdPartyNotices();
+export const checkForUpdate = (): Promise<UpdateCheck> => unwrap(commands.checkForUpdate());
+export const installUpdate = (): Promise<null> => unwrap(commands.installUpdate());
 export const listProfiles = (): Promise<ProfileInfo[]> => unwrap(commands.listProfiles());
 export const saveProfile = (profile: ProfileDraft, secret: string | null): Promise<ProfileInfo> =>
   unwrap(commands.saveProfile(profile, secret));

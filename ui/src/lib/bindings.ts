@@ -6,6 +6,17 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	launchOptions: () => __TAURI_INVOKE<LaunchOptions>("launch_options"),
+	/**
+	 *  The licences of the third-party code in the app, which release packages carry as a resource
+	 *  (`cargo xtask notices`, tauri.bundle.conf.json); `None` in a development build, which has none.
+	 */
+	thirdPartyNotices: () => __TAURI_INVOKE<string | null>("third_party_notices"),
+	checkForUpdate: () => typedError<UpdateCheck, AppError>(__TAURI_INVOKE("check_for_update")),
+	/**
+	 *  Downloads the update found by the last check, verifies its signature, installs it and restarts
+	 *  into it. On Windows the installer closes the app itself.
+	 */
+	installUpdate: () => typedError<null, AppError>(__TAURI_INVOKE("install_update")),
 	listProfiles: () => typedError<ProfileInfo[], AppError>(__TAURI_INVOKE("list_profiles")),
 	saveProfile: (profile: ProfileDraft, secret: string | null) => typedError<ProfileInfo, AppError>(__TAURI_INVOKE("save_profile", { profile, secret })),
 	deleteProfile: (name: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_profile", { name })),
@@ -57,6 +68,8 @@ export type AppError = {
 } & ErrorDetail | {
 	kind: "not_loaded",
 } & ErrorDetail | {
+	kind: "update",
+} & ErrorDetail | {
 	kind: "internal",
 } & ErrorDetail;
 
@@ -67,6 +80,8 @@ export type AppInfo = {
 	build: string,
 	os: string,
 	arch: string,
+	/**  The app's own licence (SPDX), shown in About beside the third-party notices. */
+	licence: string,
 };
 
 export type Cloud = "zoom" | "zoomgov";
@@ -222,6 +237,11 @@ export type SortKey = {
 	column: Column,
 	descending?: boolean,
 };
+
+/**  What a check found, for the notice in the top bar and the About panel. */
+export type UpdateCheck = 
+/**  Updates are switched off on this computer; `by` names the setting that did it. */
+{ state: "off"; by: string } | { state: "up_to_date"; version: string } | { state: "available"; version: string; notes: string | null };
 
 /**  Search text, filters and sort of a view. Every field may be left out when deserialising. */
 export type ViewSpec = {

@@ -24,7 +24,20 @@ pub struct Run<'a> {
     config_dir: PathBuf,
     secret: String,
     stdin: Option<String>,
+    env: Vec<(&'static str, String)>,
 }
+
+/// Proxy settings a machine may have; cleared for every run so that a test sees only its own.
+const PROXY_VARIABLES: [&str; 8] = [
+    "HTTP_PROXY",
+    "http_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
+    "no_proxy",
+];
 
 impl<'a> Run<'a> {
     /// A run with the simulator's own credentials in ZOOM_* and a private profiles folder.
@@ -34,7 +47,14 @@ impl<'a> Run<'a> {
             config_dir: config_dir.to_path_buf(),
             secret: SimConfig::default().client_secret,
             stdin: None,
+            env: Vec::new(),
         }
+    }
+
+    /// One more environment variable for the run (e.g. a proxy setting).
+    pub fn env(mut self, key: &'static str, value: &str) -> Self {
+        self.env.push((key, value.to_string()));
+        self
     }
 
     pub fn secret(mut self, secret: &str) -> Self {
@@ -65,6 +85,9 @@ impl<'a> Run<'a> {
 
     async fn run(self, args: &[&str], envs: Vec<(&'static str, String)>) -> Output {
         let mut command = Command::new(env!("CARGO_BIN_EXE_phone-roster"));
+        for variable in PROXY_VARIABLES {
+            command.env_remove(variable);
+        }
         command
             .args(args)
             .env_remove("ZOOM_ACCOUNT_ID")
@@ -74,6 +97,7 @@ impl<'a> Run<'a> {
             .env("ZOOM_OAUTH_TOKEN_URL", self.sim.token_url())
             .env("PHONE_ROSTER_CONFIG_DIR", &self.config_dir)
             .envs(envs)
+            .envs(self.env)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());

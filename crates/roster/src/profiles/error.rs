@@ -13,6 +13,13 @@ pub enum ProfileError {
     InvalidName { name: String, reason: &'static str },
 
     #[error(
+        "A profile named “{existing}” already exists, and “{name}” differs from it only in capital \
+         letters, which the Windows keychain would treat as the same name. Choose another name, or \
+         use “{existing}”."
+    )]
+    NameDiffersOnlyInCase { name: String, existing: String },
+
+    #[error(
         "The {field} {problem}: copy it again from your Server-to-Server OAuth app in the Zoom App \
          Marketplace (Manage → your app → App Credentials)."
     )]

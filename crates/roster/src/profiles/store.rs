@@ -87,6 +87,16 @@ impl ProfileStore {
         }
         let mut profiles = self.list()?;
         let existing = profiles.iter().position(|p| p.name == profile.name);
+        if existing.is_none()
+            && let Some(other) = profiles
+                .iter()
+                .find(|p| same_but_case(&p.name, &profile.name))
+        {
+            return Err(ProfileError::NameDiffersOnlyInCase {
+                name: profile.name.clone(),
+                existing: other.name.clone(),
+            });
+        }
         if let Some(secret) = &secret {
             keychain::set(&self.keychain_service, &profile.name, secret)?;
         }
@@ -149,6 +159,12 @@ impl ProfileStore {
     }
 }
 
+/// Windows Credential Manager compares entry names without regard to case, so two profiles named
+/// "EMEA" and "emea" would share one secret there: such names are refused on every system alike.
+fn same_but_case(a: &str, b: &str) -> bool {
+    a != b && a.to_lowercase() == b.to_lowercase()
+}
+
 /// A name that could never be saved gets the reason why, rather than "not found".
 fn not_found(name: &str) -> ProfileError {
     validate_name(name)
@@ -156,4 +172,48 @@ fn not_found(name: &str) -> ProfileError {
         .unwrap_or_else(|| ProfileError::NotFound {
             name: name.to_owned(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profiles::Cloud;
+
+    #[test]
+    fn a_name_that_differs_from_another_only_in_case_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = ProfileStore::at(dir.path()).with_keychain_service("phone-roster-test-unused");
+        // Without a secret, saving touches only the profiles file (no keychain needed here).
+        store
+            .save(&Profile::new("EMEA Prod", "acc", "cli", Cloud::Zoom), None)
+            .expect("first profile saved");
+        let error = store
+            .save(
+                &Profile::new("emea prod", "acc2", "cli2", Cloud::Zoom),
+                None,
+            )
+            .expect_err("a case-only twin must be refused");
+        assert!(
+            matches!(&error, ProfileError::NameDiffersOnlyInCase { existing, .. } if existing == "EMEA Prod"),
+            "{error:?}"
+        );
+        assert!(error.to_string().contains("“EMEA Prod”"), "{error}");
+        // The same name, same case, still replaces the profile.
+        store
+            .save(
+                &Profile::new("EMEA Prod", "acc3", "cli3", Cloud::Zoom),
+                None,
+            )
+            .expect("replaced");
+        assert_eq!(store.list().expect("list").len(), 1);
+        // Accented capitals fold too ("Équipe" / "équipe").
+        store
+            .save(&Profile::new("Équipe", "a", "c", Cloud::Zoom), None)
+            .expect("saved");
+        assert!(
+            store
+                .save(&Profile::new("équipe", "a", "c", Cloud::Zoom), None)
+                .is_err()
+        );
+    }
 }
