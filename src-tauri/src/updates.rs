@@ -112,13 +112,7 @@ fn updater(app: &AppHandle) -> AppResult<tauri_plugin_updater::Updater> {
 fn test_endpoint() -> Option<url::Url> {
     let value = std::env::var(TEST_ENDPOINT).ok()?;
     let url = url::Url::parse(&value).ok();
-    let loopback = url.as_ref().is_some_and(|url| match url.host() {
-        Some(url::Host::Domain(name)) => name == "localhost",
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    });
-    if !loopback {
+    if !url.as_ref().is_some_and(zoom::is_loopback) {
         tracing::warn!("{TEST_ENDPOINT} ignored: only a loopback address is accepted");
         return None;
     }

@@ -70,21 +70,21 @@ pub fn packages() -> anyhow::Result<Vec<PathBuf>> {
 }
 
 /// `cargo xtask ship-binaries`, run by the Tauri CLI between its release build and the packaging
-/// (tauri.linux.conf.json `beforeBundleCommand`): builds the CLI that the packages carry, then moves
-/// each binary's debug info into `symbols/` beside it (kept for crash analysis, not shipped) and
-/// strips the binary. Without this the app is ~170 MB and the CLI ~75 MB, almost all debug info.
+/// (tauri.linux.conf.json `beforeBundleCommand`): makes sure the CLI that the packages carry is
+/// built, then moves each binary's debug info into `symbols/` beside it (kept for crash analysis,
+/// not shipped) and strips the binary. Without this the app is ~170 MB and the CLI ~75 MB, almost
+/// all debug info.
 pub fn ship_binaries() -> anyhow::Result<()> {
-    step::run(
-        "the CLI, release (cargo build --release -p phone-roster-cli)",
-        || {
-            let mut command = cargo();
-            command.args(["build", "--release", "-p", "phone-roster-cli"]);
-            if let Some(triple) = target_triple() {
-                command.args(["--target", &triple]);
-            }
-            step::status(command)
-        },
-    )?;
+    // The cargo command the Tauri CLI ran when it was given BOTH_PACKAGES, so nothing is left to
+    // build; after a plain `tauri build` this builds the CLI, with the same features as the app.
+    step::run("the app and the CLI, release (cargo build)", || {
+        let mut command = cargo();
+        command.args(["build", "--release"]).args(BOTH_PACKAGES);
+        if let Some(triple) = target_triple() {
+            command.args(["--target", &triple]);
+        }
+        step::status(command)
+    })?;
     let dir = release_dir();
     let symbols = dir.join("symbols");
     std::fs::create_dir_all(&symbols)

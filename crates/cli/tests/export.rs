@@ -223,3 +223,28 @@ fn two_largest_cost_centers(users: &[Value]) -> (String, String) {
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     (ranked[0].0.to_string(), ranked[1].0.to_string())
 }
+
+/// A token address that is not Zoom's (a typo, or a planted setting that would collect the secret)
+/// is refused before anything is sent: the simulator never sees a token request.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_address_other_than_zoom_is_refused_before_anything_is_sent() {
+    let sim = sim(10, Faults::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("never.csv");
+    let output = Run::new(&sim, dir.path())
+        .env(
+            "ZOOM_OAUTH_TOKEN_URL",
+            "https://collector.example/oauth/token",
+        )
+        .env_credentials(&["export", "--output", out.to_str().unwrap()])
+        .await;
+    assert_exit(&output, 3);
+    let said = stderr(&output);
+    assert!(
+        said.contains("sends the client secret and access tokens only to Zoom")
+            && said.contains("https://collector.example/oauth/token"),
+        "{said}"
+    );
+    assert!(!out.exists(), "no file is written");
+    assert_eq!(sim.stats().requests, 0, "nothing reached the API either");
+}

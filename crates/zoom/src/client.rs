@@ -44,9 +44,8 @@ impl Client {
         endpoints: Endpoints,
         options: ClientOptions,
     ) -> Result<Client, Error> {
-        endpoints.validate().map_err(|reason| {
-            tracing::warn!(%reason, "invalid Zoom endpoint");
-            Error::Offline { tracking_id: None }
+        endpoints.validate().inspect_err(|error| {
+            tracing::warn!(%error, "Zoom endpoint refused");
         })?;
         let inner = Inner {
             http: tls::http_client(&options)?,

@@ -2,6 +2,28 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Error;
+
+/// Zoom's own domains (zoom.us and Zoom for Government), with any of their subdomains.
+const ZOOM_DOMAINS: [&str; 2] = ["zoom.us", "zoomgov.com"];
+
+fn is_zoom_host(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    ZOOM_DOMAINS
+        .iter()
+        .any(|domain| host == *domain || host.ends_with(&format!(".{domain}")))
+}
+
+/// `127.0.0.0/8`, `::1` or `localhost`: this computer, where nothing can be overheard.
+pub fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Endpoints {
     /// The REST base including `/v2`, e.g. `https://api.zoom.us/v2`.
@@ -34,12 +56,19 @@ impl Endpoints {
         format!("{}{path}", self.api_base.trim_end_matches('/'))
     }
 
-    /// Both must be http(s) URLs; a typo in an override is caught before any request is made.
-    pub(crate) fn validate(&self) -> Result<(), String> {
+    /// A secret goes only to Zoom: each address must be `https` on Zoom's own hosts, or any
+    /// http(s) address on this computer (the simulator, the demo, test servers). Whatever named the
+    /// address (an environment variable, a planted profiles.json), nothing is sent elsewhere.
+    pub(crate) fn validate(&self) -> Result<(), Error> {
         for url in [&self.api_base, &self.token_url] {
-            let parsed = url::Url::parse(url).map_err(|e| format!("{url:?} is not a URL: {e}"))?;
-            if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
-                return Err(format!("{url:?} is not an http(s) URL"));
+            let trusted = url::Url::parse(url).is_ok_and(|parsed| {
+                let web = matches!(parsed.scheme(), "http" | "https");
+                let zoom =
+                    parsed.scheme() == "https" && parsed.host_str().is_some_and(is_zoom_host);
+                web && (zoom || is_loopback(&parsed))
+            });
+            if !trusted {
+                return Err(Error::UntrustedEndpoint { url: url.clone() });
             }
         }
         Ok(())
@@ -70,6 +99,43 @@ mod tests {
     fn zoomgov_uses_its_own_hosts() {
         let gov = Endpoints::zoomgov();
         assert!(gov.api_base.contains("zoomgov.com") && gov.token_url.contains("zoomgov.com"));
+    }
+
+    #[test]
+    fn secrets_go_only_to_zoom_or_this_computer() {
+        let token = "https://zoom.us/oauth/token";
+        for api in [
+            "https://api.zoom.us/v2",
+            "https://api.zoomgov.com/v2",
+            "https://eu01.api.zoom.us/v2",
+            "http://127.0.0.1:8080/v2",
+            "http://127.4.5.6/v2",
+            "http://[::1]:9/v2",
+            "http://localhost:8080/v2",
+        ] {
+            assert!(Endpoints::custom(api, token).validate().is_ok(), "{api}");
+        }
+        for api in [
+            "http://api.zoom.us/v2",
+            "https://zoom.us.evil.example/v2",
+            "https://evilzoom.us/v2",
+            "https://10.0.0.5/v2",
+            "https://proxy.corp.example/v2",
+            "ftp://127.0.0.1/v2",
+        ] {
+            let refused = Endpoints::custom(api, token).validate();
+            assert_eq!(
+                refused,
+                Err(Error::UntrustedEndpoint { url: api.into() }),
+                "{api}"
+            );
+        }
+        // The token address alone must not take a saved profile's secret elsewhere either.
+        let sim = Endpoints::custom(
+            "http://127.0.0.1:8080/v2",
+            "https://collector.example/token",
+        );
+        assert!(sim.validate().is_err());
     }
 
     #[test]

@@ -35,6 +35,11 @@ pub enum Error {
         status: u16,
         tracking_id: Option<String>,
     },
+    #[error(
+        "Phone Roster sends the client secret and access tokens only to Zoom, and {url} is neither \
+         Zoom's own address (https on zoom.us or zoomgov.com) nor this computer: nothing was sent."
+    )]
+    UntrustedEndpoint { url: String },
     #[error("Zoom answered with an error (HTTP {status}{}): {message}", code_suffix(*.code))]
     Api {
         status: u16,
@@ -72,6 +77,7 @@ impl Error {
             | Error::Timeout { tracking_id }
             | Error::UnreadableResponse { tracking_id, .. }
             | Error::Api { tracking_id, .. } => tracking_id.as_deref(),
+            Error::UntrustedEndpoint { .. } => None,
         }
     }
 
@@ -106,6 +112,10 @@ impl Error {
             Error::Timeout { .. } => "Try again in a few minutes; if it keeps happening, check the \
                 network connection."
                 .into(),
+            Error::UntrustedEndpoint { .. } => "Remove the setting that names this address \
+                (ZOOM_API_BASE_URL, ZOOM_OAUTH_TOKEN_URL, PHONE_ROSTER_API_BASE_URL or \
+                PHONE_ROSTER_OAUTH_TOKEN_URL), or save the connection profile again."
+                .into(),
             Error::UnreadableResponse { .. } | Error::Api { .. } => "Try again later; if it keeps \
                 happening, contact Zoom support with the tracking id."
                 .into(),
@@ -114,9 +124,9 @@ impl Error {
 
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::InvalidCredentials { .. } | Error::AccountNotFound { .. } => {
-                ErrorKind::Credentials
-            }
+            Error::InvalidCredentials { .. }
+            | Error::AccountNotFound { .. }
+            | Error::UntrustedEndpoint { .. } => ErrorKind::Credentials,
             Error::MissingScope { .. }
             | Error::PhoneNotEnabled { .. }
             | Error::SitePermission { .. } => ErrorKind::Permission,

@@ -36,7 +36,7 @@ mod tls;
 
 pub use client::{Client, ConnectionCheck};
 pub use credentials::Credentials;
-pub use endpoints::Endpoints;
+pub use endpoints::{Endpoints, is_loopback};
 pub use error::{Error, ErrorKind, USERS_SCOPE};
 pub use events::FetchEvent;
 pub use filter::UserFilter;

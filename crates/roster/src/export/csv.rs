@@ -58,12 +58,19 @@ fn write<'a>(
     Ok(rows)
 }
 
-/// Spreadsheets run a cell starting with one of these as a formula (CSV injection, OWASP):
-/// a leading apostrophe makes it text.
-const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+/// Spreadsheets run a cell starting with one of these as a formula (CSV injection, OWASP), also
+/// after leading spaces (Excel and LibreOffice skip them) and in their full-width forms (East Asian
+/// input methods type those, and spreadsheets read them as the ASCII ones): a leading apostrophe
+/// makes the cell text.
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+
+/// A tab or carriage return first is a formula start of its own (OWASP); other leading white space,
+/// including the ideographic space, is skipped before looking at the first character.
+const CONTROL_STARTS: &[char] = &['\t', '\r'];
 
 fn neutralise_formula(cell: &mut String) {
-    if cell.starts_with(FORMULA_STARTS) {
+    let first = cell.trim_start().chars().next();
+    if cell.starts_with(CONTROL_STARTS) || first.is_some_and(|c| FORMULA_STARTS.contains(&c)) {
         cell.insert(0, '\'');
     }
 }
@@ -81,6 +88,15 @@ mod tests {
             ("@x", "'@x"),
             ("\tx", "'\tx"),
             ("\rx", "'\rx"),
+            (" =1+1", "' =1+1"),
+            ("   @SUM(A1)", "'   @SUM(A1)"),
+            ("\u{3000}+1", "'\u{3000}+1"),
+            ("\n-2", "'\n-2"),
+            ("＝SUM(A1)", "'＝SUM(A1)"),
+            ("＋1", "'＋1"),
+            ("－5", "'－5"),
+            ("＠x", "'＠x"),
+            (" plain", " plain"),
             ("a=b", "a=b"),
             ("14232058798", "14232058798"),
             ("", ""),
