@@ -17,6 +17,13 @@ const EXPECTED: [&str; 4] = [
     "/usr/share/icons/hicolor/128x128/apps/phone-roster-app.png",
 ];
 
+/// What the .deb must declare: the web view and GTK it runs on, and a Secret Service to keep the
+/// client secret in (recommended: a server running only the CLI may use environment variables).
+const DECLARED: [(&str, &[&str]); 2] = [
+    ("Depends", &["libwebkit2gtk-4.1-0", "libgtk-3-0"]),
+    ("Recommends", &["gnome-keyring"]),
+];
+
 pub fn run() -> anyhow::Result<()> {
     let packages = bundle::packages()?;
     let deb = packages
@@ -101,8 +108,15 @@ fn show_contents(packages: &[PathBuf]) -> anyhow::Result<()> {
         .iter()
         .find(|p| p.extension().is_some_and(|e| e == "deb"));
     if let Some(deb) = deb {
-        for key in ["Depends", "Recommends"] {
-            println!("{key}: {}", field(deb, key)?);
+        for (key, wanted) in DECLARED {
+            let declared = field(deb, key)?;
+            println!("{key}: {declared}");
+            let missing: Vec<&str> = wanted
+                .iter()
+                .copied()
+                .filter(|package| !declared.split(", ").any(|d| d.starts_with(package)))
+                .collect();
+            ensure!(missing.is_empty(), "the .deb's {key} lacks {missing:?}");
         }
     }
     Ok(())

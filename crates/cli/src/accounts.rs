@@ -65,12 +65,25 @@ pub fn profiles() -> Result<(), Failure> {
         eprintln!("No profiles yet. Run: phone-roster login");
     }
     for p in profiles {
-        println!(
-            "{}\taccount {}\tclient {}\t{}",
-            p.name, p.account_id, p.client_id, p.cloud
-        );
+        println!("{}", profile_line(&p));
     }
     Ok(())
+}
+
+/// One line of `phone-roster profiles`; a profile that talks to another address than its cloud's
+/// says which, so an address nobody chose on purpose is seen.
+fn profile_line(p: &Profile) -> String {
+    let mut line = format!(
+        "{}\taccount {}\tclient {}\t{}",
+        p.name, p.account_id, p.client_id, p.cloud
+    );
+    if let Some(endpoints) = &p.endpoints {
+        line.push_str(&format!(
+            "\tAPI {} (token {})",
+            endpoints.api_base, endpoints.token_url
+        ));
+    }
+    line
 }
 
 pub async fn sites(args: ProfileArg) -> Result<(), Failure> {
@@ -80,4 +93,25 @@ pub async fn sites(args: ProfileArg) -> Result<(), Failure> {
         println!("{}\t{}", site.id, site.name.as_deref().unwrap_or(""));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::profile_line;
+    use roster::profiles::{Cloud, Profile};
+
+    #[test]
+    fn a_profile_line_names_a_non_default_address() {
+        let mut profile = Profile::new("sim", "acc", "cli", Cloud::Zoom);
+        assert_eq!(profile_line(&profile), "sim\taccount acc\tclient cli\tZoom");
+        profile.endpoints = Some(zoom::Endpoints::custom(
+            "http://127.0.0.1:8080/v2",
+            "http://127.0.0.1:8080/oauth/token",
+        ));
+        assert!(
+            profile_line(&profile).ends_with(
+                "\tAPI http://127.0.0.1:8080/v2 (token http://127.0.0.1:8080/oauth/token)"
+            )
+        );
+    }
 }

@@ -51,6 +51,13 @@ impl Endpoints {
         }
     }
 
+    /// Both addresses on this computer: the simulator, the demo or a test server.
+    pub fn is_local(&self) -> bool {
+        [&self.api_base, &self.token_url]
+            .into_iter()
+            .all(|url| url::Url::parse(url).is_ok_and(|parsed| is_loopback(&parsed)))
+    }
+
     /// `path` starts with `/`; a trailing `/` on the base (a common paste) is tolerated.
     pub(crate) fn api_url(&self, path: &str) -> String {
         format!("{}{path}", self.api_base.trim_end_matches('/'))

@@ -3,6 +3,7 @@
 //!
 //! Test hook: with `PHONE_ROSTER_EXPORT_DIR` set, the export is written to that folder under the
 //! suggested file name and no dialog opens (WebDriver cannot drive a native dialog; tests/e2e uses it).
+//! It silently redirects an admin's files, so only a run under test honours it (`honours_export_dir`).
 
 use std::path::PathBuf;
 
@@ -42,7 +43,9 @@ pub async fn export_view(
     } else {
         format!("{suggested_name}.{extension}")
     };
-    let path: PathBuf = if let Some(dir) = std::env::var_os("PHONE_ROSTER_EXPORT_DIR") {
+    let test_dir = std::env::var_os("PHONE_ROSTER_EXPORT_DIR")
+        .filter(|_| honours_export_dir(cfg!(debug_assertions), state.endpoints_override.as_ref()));
+    let path: PathBuf = if let Some(dir) = test_dir {
         PathBuf::from(dir).join(&file_name)
     } else {
         let Some(chosen) = app
@@ -80,4 +83,26 @@ pub async fn reveal(app: AppHandle, state: State<'_, AppState>, path: String) ->
             "Could not show the file in its folder: {e}"
         )))
     })
+}
+
+/// Whether this run is under test, so that `PHONE_ROSTER_EXPORT_DIR` may stand in for the save
+/// dialog: a debug build, or a run whose profiles talk to a test server on this computer. An
+/// installed app used for real is neither.
+fn honours_export_dir(debug_build: bool, endpoints_override: Option<&zoom::Endpoints>) -> bool {
+    debug_build || endpoints_override.is_some_and(zoom::Endpoints::is_local)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::honours_export_dir;
+
+    #[test]
+    fn the_export_folder_hook_is_for_runs_under_test_only() {
+        let sim =
+            zoom::Endpoints::custom("http://127.0.0.1:9/v2", "http://127.0.0.1:9/oauth/token");
+        assert!(honours_export_dir(true, None));
+        assert!(honours_export_dir(false, Some(&sim)));
+        assert!(!honours_export_dir(false, None));
+        assert!(!honours_export_dir(false, Some(&zoom::Endpoints::zoom())));
+    }
 }
