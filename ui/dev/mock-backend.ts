@@ -110,6 +110,7 @@ const PROFILE: ProfileInfo = {
   client_id: "def",
   cloud: "zoom",
   snapshot: { saved_at: new Date(Date.now() - 86_400_000).toISOString(), users: 10_000 },
+  api_address: null,
 };
 
 export function installMockBackend(scenario: Scenario): void {

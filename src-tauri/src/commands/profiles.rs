@@ -72,6 +72,9 @@ pub struct ProfileInfo {
     pub client_id: String,
     pub cloud: Cloud,
     pub snapshot: Option<SnapshotInfo>,
+    /// The API address when it is not the cloud's own (a test server on this computer), shown
+    /// beside the name so that an address nobody chose on purpose is seen.
+    pub api_address: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -104,6 +107,7 @@ impl RosterStatus {
 fn info(state: &AppState, profile: roster::profiles::Profile) -> ProfileInfo {
     ProfileInfo {
         snapshot: snapshot::info(&state.snapshots_dir, &profile.name),
+        api_address: profile.endpoints.map(|endpoints| endpoints.api_base),
         name: profile.name,
         account_id: profile.account_id,
         client_id: profile.client_id,

@@ -75,6 +75,11 @@ export default {
         const freshness = await d.text("[data-testid=freshness]");
         if (!/as of/i.test(freshness ?? "")) throw new Error(`the roster's age is not shown (“${freshness}”)`);
         if (await progressShown(d)) throw new Error("a relaunch with a snapshot should not start loading by itself");
+        // The profile talks to the simulator, not Zoom: the account list says so beside its name.
+        const listed = await d.exec(`return [...document.querySelectorAll('label select option')].map((o) => o.textContent);`);
+        if (!listed.some((text) => text.includes(`Acme — via ${sim.apiBase}`))) {
+          throw new Error(`the account list does not show the profile's address: ${JSON.stringify(listed)}`);
+        }
         writeFileSync(screenshotPath("relaunch-snapshot"), await d.screenshot());
       } catch (error) {
         error.message += `\n--- tauri-driver output ---\n${env.driverLog.join("").slice(-3000)}`;

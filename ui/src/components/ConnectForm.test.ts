@@ -55,7 +55,14 @@ describe("ConnectForm", () => {
   });
 
   it("saves the profile with the secret and hands it on", async () => {
-    const saved = { name: "My Zoom account", account_id: "acc", client_id: "cli", cloud: "zoom" as const, snapshot: null };
+    const saved = {
+      name: "My Zoom account",
+      account_id: "acc",
+      client_id: "cli",
+      cloud: "zoom" as const,
+      snapshot: null,
+      api_address: null,
+    };
     vi.mocked(api.saveProfile).mockResolvedValue(saved);
     const onSaved = vi.fn();
     render(ConnectForm, { onSaved, onCancel: vi.fn() });

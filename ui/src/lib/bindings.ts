@@ -183,6 +183,11 @@ export type ProfileInfo = {
 	client_id: string,
 	cloud: Cloud,
 	snapshot: SnapshotInfo | null,
+	/**
+	 *  The API address when it is not the cloud's own (a test server on this computer), shown
+	 *  beside the name so that an address nobody chose on purpose is seen.
+	 */
+	api_address: string | null,
 };
 
 export type QueryResult = {
