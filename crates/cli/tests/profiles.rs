@@ -30,6 +30,22 @@ async fn login_export_and_logout_through_the_keychain() {
     assert_exit(&output, 0);
     assert!(stderr(&output).contains("250 phone users") || stderr(&output).contains("Connected"));
 
+    // The secret is under the tests' own keychain service, not the real app's.
+    let stored = |service: &str| {
+        roster::profiles::ProfileStore::at(dir.path())
+            .with_keychain_service(service)
+            .secret(&profile)
+            .is_ok()
+    };
+    assert!(
+        stored(support::TEST_KEYCHAIN_SERVICE),
+        "the secret is in the keychain"
+    );
+    assert!(
+        !stored(roster::profiles::ProfileStore::KEYCHAIN_SERVICE),
+        "a test wrote under the real service name"
+    );
+
     let profiles_file = std::fs::read_to_string(dir.path().join("profiles.json")).unwrap();
     assert!(profiles_file.contains(&profile));
     assert!(

@@ -7,7 +7,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use roster::profiles::ProfileStore;
 use zoom_sim::{Faults, SimConfig, SimHandle};
+
+/// The keychain service name the tests' runs of `phone-roster` keep secrets under.
+pub const TEST_KEYCHAIN_SERVICE: &str = "phone-roster-cli-tests";
 
 pub async fn sim(users: usize, faults: Faults) -> SimHandle {
     zoom_sim::start(SimConfig {
@@ -96,6 +100,9 @@ impl<'a> Run<'a> {
             .env("ZOOM_API_BASE_URL", self.sim.api_base())
             .env("ZOOM_OAUTH_TOKEN_URL", self.sim.token_url())
             .env("PHONE_ROSTER_CONFIG_DIR", &self.config_dir)
+            // Never the keychain entries of whoever runs the tests, even outside the throwaway
+            // Secret Service of `cargo xtask test`.
+            .env(ProfileStore::TEST_SERVICE_VARIABLE, TEST_KEYCHAIN_SERVICE)
             .envs(envs)
             .envs(self.env)
             .stdin(Stdio::piped())

@@ -18,6 +18,11 @@ impl ProfileStore {
     /// The keychain service name of the real app and CLI.
     pub const KEYCHAIN_SERVICE: &'static str = "phone-roster";
 
+    /// Debug builds only: keeps secrets under this keychain service name instead, so that tests of
+    /// the real binaries never touch the entries of the person running them. Release builds ignore
+    /// it: an installed app and CLI always use KEYCHAIN_SERVICE.
+    pub const TEST_SERVICE_VARIABLE: &'static str = "PHONE_ROSTER_TEST_KEYCHAIN_SERVICE";
+
     /// The user's store: `$PHONE_ROSTER_CONFIG_DIR` if set (scripts, tests), else the platform's
     /// config folder (`~/.config/phone-roster` on Linux, `~/Library/Application
     /// Support/phone-roster` on macOS, `%APPDATA%\phone-roster\config` on Windows).
@@ -29,7 +34,14 @@ impl ProfileStore {
                 .config_dir()
                 .to_path_buf(),
         };
-        Ok(Self::at(dir))
+        let store = Self::at(dir);
+        let test_service = std::env::var(Self::TEST_SERVICE_VARIABLE)
+            .ok()
+            .filter(|name| cfg!(debug_assertions) && !name.is_empty());
+        Ok(match test_service {
+            Some(name) => store.with_keychain_service(name),
+            None => store,
+        })
     }
 
     /// A store whose metadata lives in `dir` (created on first save).
