@@ -47,6 +47,13 @@ pub(crate) fn file_appender(
     // The appender prunes old files when it is built and prints an error to stderr when the folder
     // is not there yet, as on a first launch.
     std::fs::create_dir_all(dir)?;
+    // The logs name the account's users and sites: only their owner may open the folder. (On
+    // Windows the folder is under %LOCALAPPDATA%, which only its user can read already.)
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
     tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix("phone-roster")
@@ -82,17 +89,23 @@ impl<W: Write> Write for RedactingWriter<W> {
     }
 }
 
-/// Authorization schemes: the credential follows after the space.
-const SCHEMES: [&str; 2] = ["bearer ", "basic "];
+/// Authorization schemes: the credential follows after any run of spaces or tabs.
+const SCHEMES: [&str; 2] = ["bearer", "basic"];
+/// Shorter than this after a scheme word is prose ("basic setup"), not a credential.
+const MIN_SCHEME_CREDENTIAL: usize = 12;
 /// Keys whose value is a credential when an `=` or `:` follows (`client_secret=…`,
-/// `"access_token":"…"`); compared case-insensitively, so prose such as "the secret is" stays.
-const KEYS: [&str; 5] = [
+/// `"access_token":"…"`, also JSON escaped inside a string: `\"token\":\"…\"`); compared
+/// case-insensitively, so prose such as "the secret is" stays.
+const KEYS: [&str; 6] = [
     "client_secret",
     "access_token",
     "secret",
     "password",
     "authorization",
+    "token",
 ];
+/// A JSON Web Token (Zoom's access tokens are JWTs) starts with the base64 of `{"`.
+const JWT_START: &str = "eyj";
 
 pub const REDACTED: &str = "[REDACTED]";
 
@@ -105,10 +118,7 @@ pub fn redact(line: &str) -> String {
     let mut at = 0;
     while at < line.len() {
         if let Some(start) = value_start(&lower, at) {
-            let len = lower[start..]
-                .bytes()
-                .take_while(|b| b.is_ascii_alphanumeric() || b"-._~+/=".contains(b))
-                .count();
+            let len = credential_len(&lower, start);
             out.push_str(&line[copied..start]);
             out.push_str(REDACTED);
             copied = start + len;
@@ -121,17 +131,38 @@ pub fn redact(line: &str) -> String {
     out
 }
 
-/// Where a credential starts if a scheme or key begins at `at`.
+/// Where a credential starts if a scheme, a key or a bare JWT begins at `at`.
 fn value_start(lower: &str, at: usize) -> Option<usize> {
     let rest = &lower[at..];
+    // Only at the start of a word: "eyJ…" inside another word, or "basic" in "nonbasic", is not one.
+    let word_start = lower[..at]
+        .bytes()
+        .last()
+        .is_none_or(|b| !b.is_ascii_alphanumeric() && b != b'_');
+    if !word_start {
+        return None;
+    }
     if let Some(scheme) = SCHEMES.iter().find(|s| rest.starts_with(*s)) {
-        return Some(at + scheme.len());
+        let gap = rest[scheme.len()..]
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+        let start = at + scheme.len() + gap;
+        return (gap > 0 && credential_len(lower, start) >= MIN_SCHEME_CREDENTIAL).then_some(start);
+    }
+    if rest.starts_with(JWT_START) {
+        let len = credential_len(lower, at);
+        let parts = lower[at..at + len]
+            .split('.')
+            .filter(|p| !p.is_empty())
+            .count();
+        return (len >= 20 && parts >= 2).then_some(at);
     }
     let key = KEYS.iter().find(|k| rest.starts_with(*k))?;
     let after = &rest[key.len()..];
     let separators = after
         .bytes()
-        .take_while(|b| matches!(b, b'"' | b'\'' | b':' | b'=' | b' '))
+        .take_while(|b| matches!(b, b'"' | b'\'' | b':' | b'=' | b' ' | b'\\'))
         .count();
     let assigned = after[..separators].contains([':', '=']);
     // `Authorization: Bearer …`: leave the scheme to be found next, and blank what follows it.
@@ -140,9 +171,37 @@ fn value_start(lower: &str, at: usize) -> Option<usize> {
         .then_some(at + key.len() + separators)
 }
 
+/// The length of the run of characters a token, secret or base64 text is made of, from `start`.
+fn credential_len(text: &str, start: usize) -> usize {
+    text[start..]
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || b"-._~+/=".contains(b))
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn the_log_folder_is_for_its_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let logs = dir.path().join("logs");
+        std::fs::create_dir(&logs).expect("made with the usual umask");
+        std::fs::set_permissions(&logs, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        file_appender(&logs).expect("appender");
+        let mode = std::fs::metadata(&logs)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o077,
+            0,
+            "group and others can open the log folder: {mode:o}"
+        );
+    }
 
     #[test]
     fn values_after_credential_words_are_blanked() {
@@ -176,6 +235,28 @@ mod tests {
                 "password: pw1 and secret=s2",
                 "password: [REDACTED] and secret=[REDACTED]",
             ),
+            // JSON inside a JSON string, as a library quotes an answer body.
+            (
+                r#"body: "{\"access_token\":\"tok123\",\"expires_in\":3599}""#,
+                r#"body: "{\"access_token\":\"[REDACTED]\",\"expires_in\":3599}""#,
+            ),
+            // A bare JWT, wherever it appears.
+            (
+                "got eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl back",
+                "got [REDACTED] back",
+            ),
+            ("url?token=abc.def-123&x=1", "url?token=[REDACTED]&x=1"),
+            (
+                "Authorization:   Bearer\t\tZGVtbzpzZWNyZXQxMjM=",
+                "Authorization:   Bearer\t\t[REDACTED]",
+            ),
+            (
+                "BASIC   ZGVtbzpzZWNyZXQxMjM= sent",
+                "BASIC   [REDACTED] sent",
+            ),
+            // Prose stays readable.
+            ("a basic setup", "a basic setup"),
+            ("the token was refused", "the token was refused"),
         ];
         for (line, expected) in cases {
             assert_eq!(redact(line), expected, "{line}");

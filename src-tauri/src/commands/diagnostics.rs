@@ -8,6 +8,7 @@ use crate::commands::app_info::AppInfo;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
+/// The diagnostics text, redacted like the log.
 pub fn report(info: &AppInfo, log_dir: &std::path::Path, last_error: Option<&AppError>) -> String {
     let mut text = format!(
         "{} {} ({} build) on {} {}\nLogs: {}\n",
@@ -31,7 +32,9 @@ pub fn report(info: &AppInfo, log_dir: &std::path::Path, last_error: Option<&App
             }
         }
     }
-    text
+    // Through the log's redactor too: an error text quoting a server's answer must not carry a
+    // credential onto the clipboard and into a support ticket.
+    crate::logging::redact(&text)
 }
 
 /// Puts the report on the clipboard (from Rust: the web view needs no clipboard permission) and returns it.
@@ -48,4 +51,23 @@ pub async fn copy_diagnostics(app: AppHandle, state: State<'_, AppState>) -> App
         .write_text(text.clone())
         .map_err(|e| AppError::internal(format!("Could not copy to the clipboard: {e}")))?;
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::AppError;
+
+    #[test]
+    fn the_report_never_carries_a_credential() {
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+        let error = AppError::internal(format!("server said: Authorization: Bearer {jwt}"));
+        let text = report(
+            &AppInfo::current(),
+            std::path::Path::new("/logs"),
+            Some(&error),
+        );
+        assert!(!text.contains(jwt), "{text}");
+        assert!(text.contains("Last error: server said"), "{text}");
+    }
 }
