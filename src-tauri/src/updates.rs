@@ -19,7 +19,7 @@ use crate::update_policy::UpdatePolicy;
 const TEST_ENDPOINT: &str = "PHONE_ROSTER_UPDATE_URL";
 
 /// A check or download not done in this time gives up (a firewall that drops packets would otherwise
-/// leave it waiting for ever); long enough for the ~10 MB package on a slow link. The next launch
+/// leave it waiting for ever); long enough for the ~14 MB package on a slow link. The next launch
 /// tries again.
 const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(300);
 
