@@ -1,6 +1,7 @@
 //! The command line, as admins type it and as scripts rely on it.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -107,4 +108,8 @@ pub struct ExportArgs {
     /// Zoom's request rate limit for your plan: 10 (Pro) or 20 (Business and above).
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub rate_limit: u32,
+    /// Give up (exit 4, no file written) when the export has not finished within this time,
+    /// e.g. 90s, 30m or 2h. For scheduled jobs [default: no limit].
+    #[arg(long, value_name = "DURATION", value_parser = crate::deadline::parse)]
+    pub timeout: Option<Duration>,
 }

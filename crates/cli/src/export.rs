@@ -22,7 +22,7 @@ pub async fn run(args: ExportArgs) -> Result<(), Failure> {
         ..Default::default()
     };
     let client = zoom::Client::new(credentials, endpoints, options)?;
-    let roster = Roster::new(load::load_roster(&client).await?);
+    let roster = Roster::new(load::load_roster(&client, args.timeout).await?);
 
     for warning in unknown_values::warnings(&roster, &spec.filters) {
         eprintln!("{warning}");

@@ -1,14 +1,19 @@
-//! Fetch the whole roster from Zoom with progress on stderr; Ctrl-C stops it and nothing is written.
+//! Fetch the whole roster from Zoom with progress on stderr; Ctrl-C or the `--timeout` deadline
+//! stops it and nothing is written.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use futures::StreamExt;
 use zoom::{FetchEvent, PhoneUser};
 
+use crate::deadline;
 use crate::failure::Failure;
 use crate::progress::Progress;
 
-pub async fn load_roster(client: &zoom::Client) -> Result<Vec<PhoneUser>, Failure> {
+pub async fn load_roster(
+    client: &zoom::Client,
+    timeout: Option<Duration>,
+) -> Result<Vec<PhoneUser>, Failure> {
     let started = Instant::now();
     let mut progress = Progress::new();
     let mut users = Vec::new();
@@ -16,11 +21,17 @@ pub async fn load_roster(client: &zoom::Client) -> Result<Vec<PhoneUser>, Failur
     futures::pin_mut!(stream);
     let interrupted = tokio::signal::ctrl_c();
     futures::pin_mut!(interrupted);
+    let expired = deadline::expiry(timeout);
+    futures::pin_mut!(expired);
     loop {
         let event = tokio::select! {
             _ = &mut interrupted => {
                 progress.clear();
                 return Err(Failure::Interrupted);
+            }
+            () = &mut expired => {
+                progress.clear();
+                return Err(timed_out(timeout.unwrap_or_default(), users.len()));
             }
             event = stream.next() => event,
         };
@@ -48,6 +59,14 @@ pub async fn load_roster(client: &zoom::Client) -> Result<Vec<PhoneUser>, Failur
     }
     progress.finish(count(&users), started.elapsed());
     Ok(users)
+}
+
+fn timed_out(limit: Duration, loaded: usize) -> Failure {
+    Failure::Zoom(format!(
+        "The export did not finish within {} ({loaded} phone users loaded by then); no file was \
+         written. Zoom may be slow or unreachable: try again later, or allow more with --timeout.",
+        deadline::describe(limit)
+    ))
 }
 
 fn count(users: &[PhoneUser]) -> u32 {

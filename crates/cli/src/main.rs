@@ -3,6 +3,7 @@
 mod accounts;
 mod args;
 mod connection;
+mod deadline;
 mod export;
 mod failure;
 mod load;

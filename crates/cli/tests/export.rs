@@ -248,3 +248,55 @@ async fn a_token_address_other_than_zoom_is_refused_before_anything_is_sent() {
     assert!(!out.exists(), "no file is written");
     assert_eq!(sim.stats().requests, 0, "nothing reached the API either");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn timeout_ends_a_scheduled_export_that_zoom_never_answers() {
+    let sim = sim(
+        100,
+        Faults {
+            stall_rate: 1.0,
+            ..Faults::default()
+        },
+    )
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("roster.csv");
+    let started = std::time::Instant::now();
+    let output = Run::new(&sim, dir.path())
+        .env_credentials(&[
+            "export",
+            "--timeout",
+            "2s",
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .await;
+    assert_exit(&output, 4);
+    assert!(
+        stderr(&output).contains("did not finish within 2 s"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+    assert!(!out.exists(), "no file on failure");
+    assert!(sim.stats().stalls > 0, "the simulator held the request");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timeout_that_is_not_a_duration_is_a_usage_error() {
+    let sim = sim(10, Faults::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("roster.csv");
+    let output = Run::new(&sim, dir.path())
+        .env_credentials(&[
+            "export",
+            "--timeout",
+            "soon",
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .await;
+    assert_exit(&output, 2);
+    assert!(stderr(&output).contains("e.g. 90s"), "{}", stderr(&output));
+    assert_eq!(sim.stats().requests, 0, "nothing was loaded");
+}

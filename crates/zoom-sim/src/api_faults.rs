@@ -1,5 +1,6 @@
 //! The faults of the REST API (`/v2`): the per-second rate limit, random 5xx answers, truncated
-//! JSON, and the `X-RateLimit-*` headers Zoom sends only some of the time.
+//! JSON, stalled and broken-off answers, padded answers, and the `X-RateLimit-*` headers Zoom sends
+//! only some of the time.
 
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -35,13 +36,28 @@ pub(crate) async fn inject(
         Counters::bump(&state.counters.server_errors);
         return server_error(&state);
     }
+    if state.roll(faults.stall_rate) {
+        Counters::bump(&state.counters.stalls);
+        // Dropped, and the connection with it, when the client gives up.
+        std::future::pending::<()>().await;
+    }
     let mut response = next.run(request).await;
     if let Some((limit, remaining)) = remaining {
         maybe_rate_limit_headers(&state, response.headers_mut(), limit, remaining);
     }
-    if response.status() == StatusCode::OK && state.roll(faults.malformed_json_rate) {
+    if response.status() != StatusCode::OK {
+        return response;
+    }
+    if faults.answer_padding > 0 {
+        response = padded(response, faults.answer_padding).await;
+    }
+    if state.roll(faults.malformed_json_rate) {
         Counters::bump(&state.counters.malformed_responses);
         return truncated(&state, response).await;
+    }
+    if state.roll(faults.reset_rate) {
+        Counters::bump(&state.counters.resets);
+        return broken_off(response);
     }
     response
 }
@@ -108,6 +124,28 @@ fn server_error(state: &SimState) -> Response {
         }
         _ => status.into_response(),
     }
+}
+
+/// The same JSON object with `"padding": "xxx…"` first, `bytes` long.
+async fn padded(response: Response, bytes: usize) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let json = to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let mut padded = Vec::with_capacity(json.len() + bytes + 16);
+    padded.extend_from_slice(b"{\"padding\":\"");
+    padded.resize(padded.len() + bytes, b'x');
+    padded.extend_from_slice(b"\",");
+    padded.extend_from_slice(json.get(1..).unwrap_or_default());
+    parts.headers.remove(CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(padded))
+}
+
+/// The headers, then a body that fails: the server drops the connection mid-answer.
+fn broken_off(response: Response) -> Response {
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(CONTENT_LENGTH);
+    let reset = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "zoom-sim reset");
+    let body = futures::stream::once(async move { Err::<axum::body::Bytes, _>(reset) });
+    Response::from_parts(parts, Body::from_stream(body))
 }
 
 /// The same 200 with its body cut short, as a dropped proxy connection leaves it.

@@ -41,6 +41,18 @@ pub struct Faults {
     pub site_permission_error: bool,
     /// Every `/v2/phone` route answers 403: Zoom Phone is not set up on the account.
     pub phone_not_enabled: bool,
+    /// Share (0.0-1.0) of `/v2` requests accepted and never answered: the connection stays open
+    /// and silent until the client gives up, as behind a stuck proxy.
+    pub stall_rate: f64,
+    /// Share (0.0-1.0) of successful `/v2` answers broken off after the headers: the connection
+    /// drops mid-body.
+    pub reset_rate: f64,
+    /// Every page repeats the `next_page_token` it was asked with: a chain that loops forever.
+    pub page_token_loop: bool,
+    /// Every page names a next one, past the end of the list (empty pages): a chain without end.
+    pub endless_pages: bool,
+    /// Bytes of padding (a JSON string field) added to every successful `/v2` answer.
+    pub answer_padding: usize,
 }
 
 impl Default for Faults {
@@ -57,6 +69,11 @@ impl Default for Faults {
             malformed_json_rate: 0.0,
             site_permission_error: false,
             phone_not_enabled: false,
+            stall_rate: 0.0,
+            reset_rate: 0.0,
+            page_token_loop: false,
+            endless_pages: false,
+            answer_padding: 0,
         }
     }
 }

@@ -39,6 +39,12 @@ struct Args {
     /// Share (0-1) of successful API answers cut short.
     #[arg(long, default_value_t = 0.0)]
     malformed_json_rate: f64,
+    /// Share (0-1) of API requests accepted and never answered.
+    #[arg(long, default_value_t = 0.0)]
+    stall_rate: f64,
+    /// Share (0-1) of successful API answers broken off mid-body.
+    #[arg(long, default_value_t = 0.0)]
+    reset_rate: f64,
     #[arg(long, default_value_t = 3600)]
     token_lifetime_secs: u64,
     /// Whether a new access token invalidates the earlier ones.
@@ -86,6 +92,9 @@ impl Args {
             missing_scope: self.missing_scope,
             site_permission_error: self.site_permission_error,
             phone_not_enabled: self.phone_not_enabled,
+            stall_rate: self.stall_rate,
+            reset_rate: self.reset_rate,
+            ..Faults::default()
         };
         SimConfig {
             users: self.users,

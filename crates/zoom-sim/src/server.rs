@@ -96,6 +96,11 @@ impl SimHandle {
         self.state.faults()
     }
 
+    /// Revokes every access token issued so far; the next API call with one answers 401.
+    pub fn revoke_tokens(&self) -> usize {
+        self.state.tokens.revoke_all()
+    }
+
     pub fn stats(&self) -> SimStats {
         self.state.counters.snapshot()
     }

@@ -18,6 +18,10 @@ pub struct SimStats {
     pub page_token_expiries: u64,
     /// Successful answers whose body was deliberately truncated.
     pub malformed_responses: u64,
+    /// Requests held open without an answer.
+    pub stalls: u64,
+    /// Answers broken off mid-body.
+    pub resets: u64,
 }
 
 #[derive(Debug, Default)]
@@ -29,6 +33,8 @@ pub(crate) struct Counters {
     pub unauthorized: AtomicU64,
     pub page_token_expiries: AtomicU64,
     pub malformed_responses: AtomicU64,
+    pub stalls: AtomicU64,
+    pub resets: AtomicU64,
 }
 
 impl Counters {
@@ -46,6 +52,8 @@ impl Counters {
             unauthorized: read(&self.unauthorized),
             page_token_expiries: read(&self.page_token_expiries),
             malformed_responses: read(&self.malformed_responses),
+            stalls: read(&self.stalls),
+            resets: read(&self.resets),
         }
     }
 }

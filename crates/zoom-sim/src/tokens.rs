@@ -82,6 +82,15 @@ impl AccessTokens {
         }
     }
 
+    /// Every token issued so far stops working, as when an admin deactivates and reactivates the
+    /// app; returns how many were live.
+    pub fn revoke_all(&self) -> usize {
+        let mut grants = self.grants.lock().expect("token table");
+        let live = grants.len();
+        grants.clear();
+        live
+    }
+
     pub fn check(&self, access_token: &str) -> TokenCheck {
         let grants = self.grants.lock().expect("token table");
         match grants.get(access_token) {

@@ -129,6 +129,9 @@ struct TokenAnswer {
     expires_in: Option<u32>,
 }
 
+/// A token answer is a few hundred bytes; a megabyte is not one.
+const TOKEN_ANSWER_LIMIT: usize = 1 << 20;
+
 /// One `POST token_url?grant_type=account_credentials&account_id=…` with HTTP Basic auth.
 pub(crate) async fn request_token(
     http: &reqwest::Client,
@@ -146,7 +149,7 @@ pub(crate) async fn request_token(
             &credentials.client_id,
             Some(credentials.client_secret.expose_secret()),
         );
-    let received = classify::receive(request).await?;
+    let received = classify::receive(request, TOKEN_ANSWER_LIMIT).await?;
     let (status, headers, body) = (received.status, &received.headers, &received.body);
     if !status.is_success() {
         return Err(classify::token_answer(&received.answer()));

@@ -36,6 +36,19 @@ pub enum Error {
         tracking_id: Option<String>,
     },
     #[error(
+        "Zoom's list did not end: {why}. Phone Roster stopped after {pages} pages rather than \
+         ask forever."
+    )]
+    EndlessPages { pages: u32, why: &'static str },
+    #[error(
+        "Zoom sent an answer larger than {limit_mb} MB, far more than a page of users needs; \
+         Phone Roster stopped reading it."
+    )]
+    ResponseTooLarge {
+        limit_mb: u64,
+        tracking_id: Option<String>,
+    },
+    #[error(
         "Phone Roster sends the client secret and access tokens only to Zoom, and {url} is neither \
          Zoom's own address (https on zoom.us or zoomgov.com) nor this computer: nothing was sent."
     )]
@@ -76,8 +89,9 @@ impl Error {
             | Error::Tls { tracking_id }
             | Error::Timeout { tracking_id }
             | Error::UnreadableResponse { tracking_id, .. }
+            | Error::ResponseTooLarge { tracking_id, .. }
             | Error::Api { tracking_id, .. } => tracking_id.as_deref(),
-            Error::UntrustedEndpoint { .. } => None,
+            Error::UntrustedEndpoint { .. } | Error::EndlessPages { .. } => None,
         }
     }
 
@@ -116,8 +130,11 @@ impl Error {
                 (ZOOM_API_BASE_URL, ZOOM_OAUTH_TOKEN_URL, PHONE_ROSTER_API_BASE_URL or \
                 PHONE_ROSTER_OAUTH_TOKEN_URL), or save the connection profile again."
                 .into(),
-            Error::UnreadableResponse { .. } | Error::Api { .. } => "Try again later; if it keeps \
-                happening, contact Zoom support with the tracking id."
+            Error::UnreadableResponse { .. }
+            | Error::ResponseTooLarge { .. }
+            | Error::EndlessPages { .. }
+            | Error::Api { .. } => "Try again later; if it keeps happening, contact Zoom support \
+                with the tracking id."
                 .into(),
         }
     }
@@ -132,9 +149,11 @@ impl Error {
             | Error::SitePermission { .. } => ErrorKind::Permission,
             Error::Api { status: 401, .. } => ErrorKind::Credentials,
             Error::Api { status: 403, .. } => ErrorKind::Permission,
-            Error::RateLimited { .. } | Error::UnreadableResponse { .. } | Error::Api { .. } => {
-                ErrorKind::Zoom
-            }
+            Error::RateLimited { .. }
+            | Error::UnreadableResponse { .. }
+            | Error::ResponseTooLarge { .. }
+            | Error::EndlessPages { .. }
+            | Error::Api { .. } => ErrorKind::Zoom,
             Error::Offline { .. } | Error::Tls { .. } | Error::Timeout { .. } => ErrorKind::Network,
         }
     }

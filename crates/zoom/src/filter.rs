@@ -15,7 +15,7 @@ pub struct UserFilter {
 }
 
 /// Zoom's maximum; fewer round trips.
-pub(crate) const PAGE_SIZE: &str = "100";
+pub(crate) const PAGE_SIZE: u32 = 100;
 
 impl UserFilter {
     pub(crate) fn pending() -> Self {

@@ -42,7 +42,8 @@ impl Client {
             .get(url)
             .query(query)
             .bearer_auth(token.expose());
-        let received = classify::receive(request).await?;
+        let limit = self.inner.options.max_response_bytes;
+        let received = classify::receive(request, limit).await?;
         if !received.status.is_success() {
             return Err(classify::api_answer(&received.answer(), token.generation));
         }

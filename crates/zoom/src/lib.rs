@@ -26,6 +26,7 @@ mod http;
 mod lenient;
 pub mod models;
 mod options;
+mod page_guard;
 mod pagination;
 mod rate_limit;
 mod retry;

@@ -14,6 +14,11 @@ pub struct ClientOptions {
     /// Whole-request timeout (connect, send, read the body).
     pub request_timeout: Duration,
     pub connect_timeout: Duration,
+    /// Longest silence while reading an answer: a server that accepts and then says nothing is
+    /// given up on well before `request_timeout`.
+    pub read_timeout: Duration,
+    /// Largest answer read. A page of 100 users is about 200 KB; anything near this is not Zoom.
+    pub max_response_bytes: usize,
     /// First wait of the exponential backoff after a transient failure.
     pub backoff_base: Duration,
     /// Cap of every backoff wait.
@@ -37,6 +42,8 @@ impl Default for ClientOptions {
             max_rate_limit_retries: 20,
             request_timeout: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(20),
+            max_response_bytes: 16 << 20,
             backoff_base: Duration::from_millis(500),
             backoff_max: Duration::from_secs(30),
             rate_limit_backoff_min: Duration::from_secs(1),

@@ -7,20 +7,30 @@ use crate::client::Client;
 use crate::error::Error;
 use crate::events::{Emitter, FetchEvent};
 use crate::models::{SitesPage, UsersPage};
+use crate::page_guard::PageGuard;
 
 pub(crate) trait Page: DeserializeOwned {
     fn next_page_token(&self) -> Option<&str>;
+    fn total_records(&self) -> Option<u32>;
 }
 
 impl Page for UsersPage {
     fn next_page_token(&self) -> Option<&str> {
         self.next_page_token.as_deref()
     }
+
+    fn total_records(&self) -> Option<u32> {
+        self.total_records
+    }
 }
 
 impl Page for SitesPage {
     fn next_page_token(&self) -> Option<&str> {
         self.next_page_token.as_deref()
+    }
+
+    fn total_records(&self) -> Option<u32> {
+        self.total_records
     }
 }
 
@@ -31,6 +41,7 @@ pub(crate) struct PageChain<'a> {
     /// Sent unchanged with every page: Zoom rejects a page token whose other parameters differ.
     query: Vec<(&'static str, String)>,
     next_token: Option<String>,
+    guard: PageGuard,
     restarts: u32,
     done: bool,
 }
@@ -42,6 +53,7 @@ impl<'a> PageChain<'a> {
             path,
             query,
             next_token: None,
+            guard: PageGuard::default(),
             restarts: 0,
             done: false,
         }
@@ -63,6 +75,9 @@ impl<'a> PageChain<'a> {
                         .next_page_token()
                         .filter(|t| !t.is_empty())
                         .map(str::to_owned);
+                    if let Some(token) = &self.next_token {
+                        self.guard.admit(page.total_records(), token)?;
+                    }
                     self.done = self.next_token.is_none();
                     return Ok(Some(page));
                 }
@@ -73,6 +88,7 @@ impl<'a> PageChain<'a> {
                 {
                     self.restarts += 1;
                     self.next_token = None;
+                    self.guard = PageGuard::default();
                     tracing::warn!(
                         path = self.path,
                         restarts = self.restarts,

@@ -53,7 +53,12 @@ impl Merge {
             .into_iter()
             .filter(|u| self.seen.insert(dedup_key(u).into_owned()))
             .collect();
-        let reported: u32 = self.totals.iter().flatten().sum();
+        // Totals come from the server: add them without trusting them not to overflow.
+        let reported = self
+            .totals
+            .iter()
+            .flatten()
+            .fold(0u32, |sum, total| sum.saturating_add(*total));
         let seen = u32::try_from(self.seen.len()).unwrap_or(u32::MAX);
         FetchEvent::Users {
             users,
@@ -166,6 +171,16 @@ mod tests {
         };
         assert_eq!(ids(&merge.admit(0, None, vec![user("a"), user("b")])).1, 2);
         assert_eq!(ids(&merge.admit(0, Some(1), vec![user("c")])).1, 3);
+    }
+
+    #[test]
+    fn totals_a_server_inflates_do_not_overflow() {
+        let mut merge = Merge {
+            seen: HashSet::new(),
+            totals: vec![None, None],
+        };
+        merge.admit(0, Some(u32::MAX), vec![user("a")]);
+        assert_eq!(ids(&merge.admit(1, Some(7), vec![user("b")])).1, u32::MAX);
     }
 
     #[test]

@@ -13,7 +13,11 @@ impl Client {
     /// Every Zoom Phone site of the account, each once, in Zoom's order.
     pub async fn sites(&self) -> Result<Vec<Site>, Error> {
         let emit = Emitter::discard();
-        let mut pages = PageChain::new(self, "/phone/sites", vec![("page_size", PAGE_SIZE.into())]);
+        let mut pages = PageChain::new(
+            self,
+            "/phone/sites",
+            vec![("page_size", PAGE_SIZE.to_string())],
+        );
         let mut seen = HashSet::new();
         let mut sites = Vec::new();
         while let Some(page) = pages.next_page::<SitesPage>(&emit).await? {

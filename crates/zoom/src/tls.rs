@@ -26,6 +26,7 @@ pub(crate) fn http_client(options: &ClientOptions) -> Result<reqwest::Client, Er
         .tls_backend_preconfigured(tls)
         .timeout(options.request_timeout)
         .connect_timeout(options.connect_timeout)
+        .read_timeout(options.read_timeout)
         .user_agent(concat!("phone-roster/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| tls_failed(&e))

@@ -57,11 +57,13 @@ pub(crate) fn page<F: FnOnce() -> Vec<u32>>(
     let total_records = selection.len();
     let end = (offset + page_size).min(total_records);
     let items = selection[offset.min(end)..end].to_vec();
-    let next_page_token = if end < total_records {
-        let ttl = faults.page_token_ttl;
-        state.with_rng(|rng| state.page_tokens.issue(rng, key, selection, end, ttl))
-    } else {
-        String::new()
+    let next_page_token = match params.get("next_page_token") {
+        Some(asked) if faults.page_token_loop => asked.to_owned(),
+        _ if end < total_records || faults.endless_pages => {
+            let ttl = faults.page_token_ttl;
+            state.with_rng(|rng| state.page_tokens.issue(rng, key, selection, end, ttl))
+        }
+        _ => String::new(),
     };
     Ok(Page {
         items,
