@@ -12,18 +12,23 @@ fn snapshot_load(c: &mut Criterion) {
         .map(|user| serde_json::from_value(user).expect("a generated user"))
         .collect();
     let dir = tempfile::tempdir().unwrap();
-    snapshot::save(dir.path(), "Big", "2026-11-28T09:14:00Z", &users).unwrap();
+    let owner = snapshot::Owner {
+        profile: "Big".into(),
+        account_id: "account".into(),
+        client_id: "client".into(),
+    };
+    snapshot::save(dir.path(), &owner, "2026-11-28T09:14:00Z", &users).unwrap();
 
     let mut group = c.benchmark_group("snapshot 100k users");
     group.sample_size(10);
     group.bench_function("save", |b| {
-        b.iter(|| snapshot::save(dir.path(), "Big", "2026-11-28T09:14:00Z", &users).unwrap())
+        b.iter(|| snapshot::save(dir.path(), &owner, "2026-11-28T09:14:00Z", &users).unwrap())
     });
     group.bench_function("load (read + parse)", |b| {
-        b.iter(|| snapshot::load(dir.path(), "Big").unwrap())
+        b.iter(|| snapshot::load(dir.path(), &owner).unwrap())
     });
     group.bench_function("open (load + index for queries)", |b| {
-        b.iter(|| roster::Roster::new(snapshot::load(dir.path(), "Big").unwrap().0))
+        b.iter(|| roster::Roster::new(snapshot::load(dir.path(), &owner).unwrap().0))
     });
     group.finish();
 }

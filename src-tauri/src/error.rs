@@ -25,6 +25,9 @@ pub enum AppError {
     Network(ErrorDetail),
     #[error("{}", .0.message)]
     Profile(ErrorDetail),
+    /// Saving would replace a profile of the same name: the UI asks before it does.
+    #[error("{}", .0.message)]
+    ProfileExists(ErrorDetail),
     #[error("{}", .0.message)]
     Keychain(ErrorDetail),
     #[error("{}", .0.message)]
@@ -61,6 +64,7 @@ impl AppError {
             | AppError::Zoom(d)
             | AppError::Network(d)
             | AppError::Profile(d)
+            | AppError::ProfileExists(d)
             | AppError::Keychain(d)
             | AppError::Export(d)
             | AppError::Busy(d)
@@ -120,9 +124,12 @@ impl From<roster::profiles::ProfileError> for AppError {
             error,
             E::KeychainUnavailable { .. } | E::KeychainLocked { .. } | E::Keychain { .. }
         );
+        let exists = matches!(error, E::AlreadyExists { .. });
         let d = detail(error.to_string(), None, None);
         if keychain {
             AppError::Keychain(d)
+        } else if exists {
+            AppError::ProfileExists(d)
         } else {
             AppError::Profile(d)
         }

@@ -3,6 +3,7 @@
 mod commands;
 mod error;
 mod fatal;
+mod known_secrets;
 mod logging;
 pub mod snapshot;
 mod state;

@@ -1,7 +1,8 @@
 //! The app's log: daily files in the platform log folder (a week kept), for support. Nothing secret is
 //! logged on purpose (secrets live in `SecretString`s whose `Debug` redacts); as a second line of
 //! defence every line passes through `redact`, which blanks whatever follows the words that introduce a
-//! credential, so a library's error text quoting a header or a token body cannot leak one either.
+//! credential, so a library's error text quoting a header or a token body cannot leak one either,
+//! and blanks the secrets this process has handled wherever they appear (`known_secrets`).
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -112,6 +113,7 @@ pub const REDACTED: &str = "[REDACTED]";
 /// Replaces the credential after each scheme or key with `[REDACTED]`: a run of the characters a
 /// token, secret or base64 text is made of.
 pub fn redact(line: &str) -> String {
+    let line = &crate::known_secrets::blank(line, REDACTED);
     let lower = line.to_ascii_lowercase();
     let mut out = String::with_capacity(line.len());
     let mut copied = 0;

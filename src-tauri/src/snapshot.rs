@@ -1,68 +1,108 @@
 //! Each profile's last loaded roster, kept in the app's data folder so the next launch shows it at once
-//! ("as of 09:14 yesterday"). Versioned, written atomically, readable by the user only. A snapshot that
-//! cannot be read is ignored (and the roster reloaded), never an error in the admin's way.
+//! ("as of 09:14 yesterday"). One file per profile, versioned, replaced atomically as a whole, readable
+//! by the user only. It records whose roster it is (profile, account, OAuth app) and is shown only
+//! under a profile that still names the same account and app. A snapshot that cannot be read, or
+//! belongs to someone else, is ignored (and the roster reloaded), never an error in the admin's way.
 
 use std::fs;
-use std::io::Write;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use roster::private_file;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use zoom::PhoneUser;
 
 use crate::commands::profiles::SnapshotInfo;
 
 /// Bump when the layout changes; older files are then ignored.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
-/// The first line of a snapshot, and the whole of the small file beside it (read to list profiles
-/// without reading the roster).
+/// A header line is a few hundred bytes; reading more than this for one is reading something else.
+const MAX_HEADER_BYTES: u64 = 64 * 1024;
+
+/// Whose roster a snapshot holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Owner {
+    pub profile: String,
+    pub account_id: String,
+    pub client_id: String,
+}
+
+impl Owner {
+    pub fn of(profile: &roster::profiles::Profile) -> Self {
+        Owner {
+            profile: profile.name.clone(),
+            account_id: profile.account_id.clone(),
+            client_id: profile.client_id.clone(),
+        }
+    }
+}
+
+/// The first line of a snapshot.
 #[derive(Serialize, Deserialize)]
 struct Header {
     version: u32,
     saved_at: String,
     users: u32,
+    owner: Owner,
 }
 
-/// Profile names may hold any character; the file name is a hex encoding of it.
+/// A digest of the profile name: 64 characters for any name, where the name itself could exceed
+/// the 255-byte limit of file names (60 CJK characters are 180 bytes of UTF-8) or hold characters
+/// a file system refuses.
 fn path(dir: &Path, profile: &str) -> PathBuf {
-    let name: String = profile.bytes().map(|b| format!("{b:02x}")).collect();
+    let digest = Sha256::digest(profile.as_bytes());
+    let name: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     dir.join(format!("{name}.roster.jsonl"))
-}
-
-fn header_path(dir: &Path, profile: &str) -> PathBuf {
-    path(dir, profile).with_extension("meta")
 }
 
 /// JSON Lines: the header, then one user per line as Zoom sent it (JSON escapes line breaks inside
 /// strings, so a raw newline always ends a record). Lines let `load` parse on every core at once:
 /// the lenient user parser, not the disk, is what a 100k-user snapshot waits for.
-pub fn save(dir: &Path, profile: &str, saved_at: &str, users: &[PhoneUser]) -> std::io::Result<()> {
-    create_private_dir(dir)?;
+fn encode(owner: &Owner, saved_at: &str, users: &[PhoneUser]) -> serde_json::Result<Vec<u8>> {
     let header = Header {
         version: VERSION,
         saved_at: saved_at.into(),
         users: u32::try_from(users.len()).unwrap_or(u32::MAX),
+        owner: owner.clone(),
     };
-    let header_bytes = serde_json::to_vec(&header)?;
     let mut bytes = Vec::with_capacity(users.len() * 700);
-    bytes.extend_from_slice(&header_bytes);
+    serde_json::to_writer(&mut bytes, &header)?;
     for user in users {
         bytes.push(b'\n');
         serde_json::to_writer(&mut bytes, user)?;
     }
-    write_private(&path(dir, profile), &bytes)?;
-    // The small header file last: `info` never announces a snapshot that is not fully written.
-    write_private(&header_path(dir, profile), &header_bytes)
+    Ok(bytes)
 }
 
-/// The users and when they were saved, or `None` if there is no usable snapshot.
-pub fn load(dir: &Path, profile: &str) -> Option<(Vec<PhoneUser>, String)> {
-    let bytes = fs::read(path(dir, profile)).ok()?;
-    let mut lines = bytes.split(|&b| b == b'\n');
-    let header: Header = serde_json::from_slice(lines.next()?).ok()?;
+/// Replaces the owner's snapshot in one step: a crash at any point leaves the previous one whole.
+pub fn save(dir: &Path, owner: &Owner, saved_at: &str, users: &[PhoneUser]) -> std::io::Result<()> {
+    let bytes = encode(owner, saved_at, users)?;
+    private_file::write(&path(dir, &owner.profile), &bytes)
+}
+
+/// The header, if it is this version's and the owner's; a mismatch is logged once, here.
+fn owned_header(header: &[u8], owner: &Owner) -> Option<Header> {
+    let header: Header = serde_json::from_slice(header).ok()?;
     if header.version != VERSION {
         return None;
     }
+    if header.owner != *owner {
+        tracing::warn!(
+            profile = %owner.profile,
+            "ignoring a snapshot saved for another account or app under this profile name"
+        );
+        return None;
+    }
+    Some(header)
+}
+
+/// The owner's users and when they were saved, or `None` if there is no usable snapshot.
+pub fn load(dir: &Path, owner: &Owner) -> Option<(Vec<PhoneUser>, String)> {
+    let bytes = fs::read(path(dir, &owner.profile)).ok()?;
+    let mut lines = bytes.split(|&b| b == b'\n');
+    let header = owned_header(lines.next()?, owner)?;
     let lines: Vec<&[u8]> = lines.collect();
     let users = parse_in_parallel(&lines)
         .inspect_err(|e| tracing::warn!("ignoring unreadable snapshot: {e}"))
@@ -93,10 +133,15 @@ fn parse_in_parallel(lines: &[&[u8]]) -> serde_json::Result<Vec<PhoneUser>> {
     })
 }
 
-/// When and how big, without reading the roster itself (for the profile list).
-pub(crate) fn info(dir: &Path, profile: &str) -> Option<SnapshotInfo> {
-    let header: Header = serde_json::from_slice(&fs::read(header_path(dir, profile)).ok()?).ok()?;
-    (header.version == VERSION).then_some(SnapshotInfo {
+/// When and how big, from the first line alone (for the profile list).
+pub(crate) fn info(dir: &Path, owner: &Owner) -> Option<SnapshotInfo> {
+    let file = fs::File::open(path(dir, &owner.profile)).ok()?;
+    let mut line = Vec::new();
+    BufReader::new(file.take(MAX_HEADER_BYTES))
+        .read_until(b'\n', &mut line)
+        .ok()?;
+    let header = owned_header(line.strip_suffix(b"\n").unwrap_or(&line), owner)?;
+    Some(SnapshotInfo {
         saved_at: header.saved_at,
         users: header.users,
     })
@@ -104,36 +149,12 @@ pub(crate) fn info(dir: &Path, profile: &str) -> Option<SnapshotInfo> {
 
 pub(crate) fn remove(dir: &Path, profile: &str) {
     let _ = fs::remove_file(path(dir, profile));
-    let _ = fs::remove_file(header_path(dir, profile));
-}
-
-/// The folder and its parents; a new folder is the user's alone on Unix.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
-}
-
-/// Temp file beside the target, then rename: a crash never leaves half a snapshot.
-fn write_private(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(fs::Permissions::from_mode(0o600))?;
-    }
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    file.persist(target).map_err(|e| e.error)?;
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
+    use roster::private_file::WriteStep;
+
     use super::*;
 
     fn users(n: usize) -> Vec<PhoneUser> {
@@ -143,15 +164,24 @@ mod tests {
             .collect()
     }
 
+    fn owner(profile: &str) -> Owner {
+        Owner {
+            profile: profile.into(),
+            account_id: "account-1".into(),
+            client_id: "client-1".into(),
+        }
+    }
+
     #[test]
     fn a_saved_roster_reads_back_the_same_and_only_its_owner_can_read_it() {
         let dir = tempfile::tempdir().unwrap();
+        let acme = owner("Acme / EMEA");
         let saved = users(1_000);
-        save(dir.path(), "Acme / EMEA", "2026-11-28T09:14:00Z", &saved).unwrap();
-        let (loaded, at) = load(dir.path(), "Acme / EMEA").unwrap();
+        save(dir.path(), &acme, "2026-11-28T09:14:00Z", &saved).unwrap();
+        let (loaded, at) = load(dir.path(), &acme).unwrap();
         assert_eq!(loaded, saved);
         assert_eq!(at, "2026-11-28T09:14:00Z");
-        let info = info(dir.path(), "Acme / EMEA").unwrap();
+        let info = info(dir.path(), &acme).unwrap();
         assert_eq!(info.users, 1_000);
         #[cfg(unix)]
         {
@@ -167,13 +197,81 @@ mod tests {
     #[test]
     fn a_damaged_or_older_snapshot_is_ignored() {
         let dir = tempfile::tempdir().unwrap();
-        save(dir.path(), "Acme", "2026-11-28T09:14:00Z", &users(10)).unwrap();
+        let acme = owner("Acme");
+        save(dir.path(), &acme, "2026-11-28T09:14:00Z", &users(10)).unwrap();
         let file = path(dir.path(), "Acme");
         let mut bytes = fs::read(&file).unwrap();
         bytes.truncate(bytes.len() - 5);
         fs::write(&file, &bytes).unwrap();
-        assert!(load(dir.path(), "Acme").is_none());
-        fs::write(&file, br#"{"version":1,"saved_at":"x","users":0}"#).unwrap();
-        assert!(load(dir.path(), "Acme").is_none());
+        assert!(load(dir.path(), &acme).is_none());
+        fs::write(&file, br#"{"version":2,"saved_at":"x","users":0}"#).unwrap();
+        assert!(load(dir.path(), &acme).is_none());
+        assert!(info(dir.path(), &acme).is_none());
+    }
+
+    #[test]
+    fn another_account_s_snapshot_is_never_shown_under_the_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = owner("Prod");
+        save(dir.path(), &first, "2026-11-28T09:14:00Z", &users(10)).unwrap();
+        // The profile "Prod" was replaced by one for another account, or another app of it.
+        let other_account = Owner {
+            account_id: "account-2".into(),
+            ..first.clone()
+        };
+        let other_app = Owner {
+            client_id: "client-2".into(),
+            ..first.clone()
+        };
+        for stranger in [other_account, other_app] {
+            assert!(load(dir.path(), &stranger).is_none(), "{stranger:?}");
+            assert!(info(dir.path(), &stranger).is_none(), "{stranger:?}");
+        }
+        assert!(load(dir.path(), &first).is_some());
+    }
+
+    #[test]
+    fn long_names_in_any_script_get_snapshots() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "東京本社の電話利用者一覧".repeat(6),
+            "Ελληνικά γραφεία ".repeat(5),
+            "a".repeat(64),
+            "../../etc/passwd".to_string(),
+        ] {
+            let named = owner(&name);
+            save(dir.path(), &named, "2026-11-28T09:14:00Z", &users(3)).unwrap();
+            assert_eq!(load(dir.path(), &named).unwrap().0.len(), 3, "{name}");
+            let file = path(dir.path(), &name);
+            assert_eq!(file.parent(), Some(dir.path()));
+            assert_eq!(file.file_name().unwrap().len(), 64 + ".roster.jsonl".len());
+        }
+    }
+
+    #[test]
+    fn a_save_interrupted_between_any_two_steps_leaves_the_previous_snapshot() {
+        let dir = tempfile::tempdir().unwrap();
+        let acme = owner("Acme");
+        let previous = users(50);
+        save(dir.path(), &acme, "2026-11-28T09:14:00Z", &previous).unwrap();
+        let next = encode(&acme, "2026-11-29T09:14:00Z", &users(80)).unwrap();
+        for stop in WriteStep::ALL {
+            let interrupted =
+                private_file::write_observed(&path(dir.path(), "Acme"), &next, |step| {
+                    if step == stop {
+                        Err(std::io::Error::other("interrupted"))
+                    } else {
+                        Ok(())
+                    }
+                });
+            assert!(interrupted.is_err());
+            let (users, at) = load(dir.path(), &acme).expect("the previous snapshot is readable");
+            assert_eq!(
+                (users.len(), at.as_str()),
+                (50, "2026-11-28T09:14:00Z"),
+                "{stop:?}"
+            );
+            assert_eq!(info(dir.path(), &acme).unwrap().users, 50, "{stop:?}");
+        }
     }
 }

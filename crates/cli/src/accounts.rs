@@ -13,6 +13,9 @@ pub async fn login(args: LoginArgs) -> Result<(), Failure> {
         .profile
         .profile
         .unwrap_or_else(|| DEFAULT_PROFILE.to_string());
+    let store = ProfileStore::open_default()?;
+    // Asked before anything is typed: nobody should enter a secret only to be refused.
+    let replace = args.replace || may_replace(&store, &name)?;
     let account_id = match args.account_id {
         Some(id) => id,
         None => prompt::ask("Account ID")?,
@@ -47,9 +50,36 @@ pub async fn login(args: LoginArgs) -> Result<(), Failure> {
             check.phone_users
         );
     }
-    ProfileStore::open_default()?.save(&profile, Some(client_secret))?;
+    if replace {
+        store.save(&profile, Some(client_secret))?;
+    } else {
+        // Refuses a profile of this name saved meanwhile (by the app, say) instead of replacing it.
+        store.create(&profile, Some(client_secret))?;
+    }
     eprintln!("Saved profile \"{name}\"; the client secret is in your system keychain.");
     Ok(())
+}
+
+/// Whether saving `name` may replace a saved profile: no such profile, or the admin said yes.
+fn may_replace(store: &ProfileStore, name: &str) -> Result<bool, Failure> {
+    let Some(existing) = store.list()?.into_iter().find(|p| p.name == name) else {
+        return Ok(false);
+    };
+    let question = format!(
+        "A profile named \"{name}\" already exists (account {}, client {}). Replace it?",
+        existing.account_id, existing.client_id
+    );
+    match prompt::confirm(&question)? {
+        Some(true) => Ok(true),
+        Some(false) => Err(Failure::Usage(format!(
+            "Nothing was changed: the profile \"{name}\" was kept. Choose another --profile."
+        ))),
+        None => Err(Failure::Usage(format!(
+            "A profile named \"{name}\" already exists (account {}). Nothing was changed: add \
+             --replace to replace it, or choose another --profile.",
+            existing.account_id
+        ))),
+    }
 }
 
 pub fn logout(args: ProfileArg) -> Result<(), Failure> {

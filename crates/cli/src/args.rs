@@ -54,6 +54,9 @@ pub struct LoginArgs {
     /// Save without first checking the credentials against Zoom.
     #[arg(long)]
     pub no_verify: bool,
+    /// Replace a saved profile of the same name without asking.
+    #[arg(long)]
+    pub replace: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -37,9 +37,9 @@ const MAX_SECONDS: u64 = 7 * 24 * 3600;
 /// `2 h`, `30 min` or `90 s`: the duration as an admin would say it.
 pub fn describe(duration: Duration) -> String {
     let seconds = duration.as_secs();
-    if seconds % 3600 == 0 {
+    if seconds.is_multiple_of(3600) {
         format!("{} h", seconds / 3600)
-    } else if seconds % 60 == 0 {
+    } else if seconds.is_multiple_of(60) {
         format!("{} min", seconds / 60)
     } else {
         format!("{seconds} s")

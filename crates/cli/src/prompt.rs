@@ -15,6 +15,24 @@ pub fn ask(label: &str) -> Result<String, Failure> {
     read_line(label)
 }
 
+/// A yes/no question on a terminal; `None` when there is no one to ask (stdin is not a terminal).
+pub fn confirm(question: &str) -> Result<Option<bool>, Failure> {
+    if !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    eprint!("{question} [y/N] ");
+    std::io::stderr().flush().ok();
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Failure::Usage(format!("Could not read the answer: {e}.")))?;
+    Ok(Some(matches!(
+        line.trim().to_lowercase().as_str(),
+        "y" | "yes"
+    )))
+}
+
 pub fn ask_secret(label: &str) -> Result<SecretString, Failure> {
     let secret = if std::io::stdin().is_terminal() {
         rpassword::prompt_password(format!("{label} (not shown): "))

@@ -112,3 +112,82 @@ async fn login_refuses_wrong_credentials_and_saves_nothing() {
         .await;
     assert!(!String::from_utf8_lossy(&listed.stdout).contains("wrong"));
 }
+
+fn login_args<'a>(profile: &'a str, account_id: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "login",
+        "--no-verify",
+        "--profile",
+        profile,
+        "--account-id",
+        account_id,
+        "--client-id",
+        "client",
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_never_replaces_a_profile_without_being_told_to() {
+    let sim = sim(10, Faults::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let first = Run::new(&sim, dir.path())
+        .stdin("secret-one\n")
+        .profile_credentials(&login_args("prod", "account-one", &[]))
+        .await;
+    assert_exit(&first, 0);
+
+    let again = Run::new(&sim, dir.path())
+        .stdin("secret-two\n")
+        .profile_credentials(&login_args("prod", "account-two", &[]))
+        .await;
+    assert_exit(&again, 2);
+    assert!(
+        stderr(&again).contains("already exists (account account-one)")
+            && stderr(&again).contains("--replace"),
+        "{}",
+        stderr(&again)
+    );
+    let store = roster::profiles::ProfileStore::at(dir.path())
+        .with_keychain_service(support::TEST_KEYCHAIN_SERVICE);
+    assert_eq!(store.get("prod").unwrap().account_id, "account-one");
+
+    let replaced = Run::new(&sim, dir.path())
+        .stdin("secret-two\n")
+        .profile_credentials(&login_args("prod", "account-two", &["--replace"]))
+        .await;
+    assert_exit(&replaced, 0);
+    assert_eq!(store.get("prod").unwrap().account_id, "account-two");
+    let secret = store.secret("prod").unwrap();
+    assert_eq!(secrecy::ExposeSecret::expose_secret(&secret), "secret-two");
+    store.delete("prod").unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logins_at_the_same_moment_all_keep_their_profile() {
+    // Separate processes saving at once, as the app and a scheduled CLI job may: the lock on the
+    // profile list makes each read-change-write wait for the one before.
+    let sim = sim(10, Faults::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (0..6).map(|n| format!("concurrent-{n}")).collect();
+    let args: Vec<Vec<&str>> = names
+        .iter()
+        .map(|name| login_args(name, "account", &[]))
+        .collect();
+    let logins = args.iter().map(|args| {
+        Run::new(&sim, dir.path())
+            .stdin("secret\n")
+            .profile_credentials(args)
+    });
+    for output in futures::future::join_all(logins).await {
+        assert_exit(&output, 0);
+    }
+    let store = roster::profiles::ProfileStore::at(dir.path())
+        .with_keychain_service(support::TEST_KEYCHAIN_SERVICE);
+    let listed: Vec<String> = store.list().unwrap().into_iter().map(|p| p.name).collect();
+    assert_eq!(listed, names);
+    for name in &names {
+        store.delete(name).unwrap();
+    }
+}

@@ -1,6 +1,7 @@
 //! The roster engine (search, filters, sort, facets, windows), export (CSV, JSON, xlsx) and
 //! connection profiles whose secrets live in the OS keychain.
 
+pub mod private_file;
 pub mod profiles;
 
 mod column;

@@ -96,6 +96,11 @@ impl SimHandle {
         self.state.faults()
     }
 
+    /// The access tokens that work now.
+    pub fn live_tokens(&self) -> Vec<String> {
+        self.state.tokens.live()
+    }
+
     /// Revokes every access token issued so far; the next API call with one answers 401.
     pub fn revoke_tokens(&self) -> usize {
         self.state.tokens.revoke_all()

@@ -82,6 +82,17 @@ impl AccessTokens {
         }
     }
 
+    /// The tokens that work now (tests search logs and files for them).
+    pub fn live(&self) -> Vec<String> {
+        let grants = self.grants.lock().expect("token table");
+        let now = Instant::now();
+        grants
+            .iter()
+            .filter(|(_, grant)| grant.expires_at > now)
+            .map(|(token, _)| token.clone())
+            .collect()
+    }
+
     /// Every token issued so far stops working, as when an admin deactivates and reactivates the
     /// app; returns how many were live.
     pub fn revoke_all(&self) -> usize {

@@ -84,7 +84,9 @@ pub async fn credentials_for(
         return Ok((demo.credentials.clone(), demo.endpoints.clone()));
     }
     let name = open.profile.clone();
-    state
+    let (credentials, endpoints) = state
         .with_profiles(move |store| store.credentials(&name))
-        .await
+        .await?;
+    crate::known_secrets::remember(&credentials.client_id, &credentials.client_secret);
+    Ok((credentials, endpoints))
 }

@@ -81,6 +81,11 @@ pub async fn load_roster(
 
     let (credentials, endpoints) =
         crate::commands::demo::credentials_for(&state, &previous).await?;
+    let owner = snapshot::Owner {
+        profile: previous.profile.clone(),
+        account_id: credentials.account_id.clone(),
+        client_id: credentials.client_id.clone(),
+    };
     let client =
         zoom::Client::new(credentials, endpoints, Default::default()).map_err(|e| state.note(e))?;
 
@@ -159,7 +164,7 @@ pub async fn load_roster(
                 let dir = state.snapshots_dir.clone();
                 tokio::task::spawn_blocking(move || {
                     let at = open.loaded_at.as_deref().unwrap_or_default();
-                    if let Err(e) = snapshot::save(&dir, &open.profile, at, open.roster.users()) {
+                    if let Err(e) = snapshot::save(&dir, &owner, at, open.roster.users()) {
                         tracing::warn!("could not save the roster snapshot: {e}");
                     }
                 });

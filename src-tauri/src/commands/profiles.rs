@@ -106,7 +106,7 @@ impl RosterStatus {
 
 fn info(state: &AppState, profile: roster::profiles::Profile) -> ProfileInfo {
     ProfileInfo {
-        snapshot: snapshot::info(&state.snapshots_dir, &profile.name),
+        snapshot: snapshot::info(&state.snapshots_dir, &snapshot::Owner::of(&profile)),
         api_address: profile.endpoints.map(|endpoints| endpoints.api_base),
         name: profile.name,
         account_id: profile.account_id,
@@ -122,18 +122,27 @@ pub async fn list_profiles(state: State<'_, AppState>) -> AppResult<Vec<ProfileI
     Ok(profiles.into_iter().map(|p| info(&state, p)).collect())
 }
 
+/// Saves a new profile; one of the same name is replaced only with `replace` (the admin said so),
+/// otherwise the answer is `ProfileExists` and the form asks.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_profile(
     state: State<'_, AppState>,
     profile: ProfileDraft,
     secret: Option<String>,
+    replace: bool,
 ) -> AppResult<ProfileInfo> {
     let saved = profile.to_profile(&state);
     let secret = secret.map(SecretString::from);
+    if let Some(secret) = &secret {
+        crate::known_secrets::remember(&saved.client_id, secret);
+    }
     let to_save = saved.clone();
     state
-        .with_profiles(move |store| store.save(&to_save, secret))
+        .with_profiles(move |store| match replace {
+            true => store.save(&to_save, secret),
+            false => store.create(&to_save, secret),
+        })
         .await?;
     Ok(info(&state, saved))
 }
@@ -167,6 +176,7 @@ pub async fn test_connection(
                 .await?
         }
     };
+    crate::known_secrets::remember(&draft.client_id, &client_secret);
     let credentials = zoom::Credentials {
         account_id: draft.account_id.clone(),
         client_id: draft.client_id.clone(),
@@ -185,13 +195,14 @@ pub async fn test_connection(
 #[specta::specta]
 pub async fn open_profile(state: State<'_, AppState>, name: String) -> AppResult<RosterStatus> {
     let wanted = name.clone();
-    state.with_profiles(move |store| store.get(&wanted)).await?;
+    let profile = state.with_profiles(move |store| store.get(&wanted)).await?;
+    let owner = snapshot::Owner::of(&profile);
     // Another account's load must not land on this one's table.
     state.cancel_running_load();
     let dir = state.snapshots_dir.clone();
     // Reading and indexing a large snapshot takes a moment: off the async runtime.
     let open = tokio::task::spawn_blocking(move || {
-        let (users, loaded_at) = match snapshot::load(&dir, &name) {
+        let (users, loaded_at) = match snapshot::load(&dir, &owner) {
             Some((users, saved_at)) => (users, Some(saved_at)),
             None => (Vec::new(), None),
         };

@@ -9,7 +9,7 @@ use crate::commands::{load, profiles, query};
 const SECRET: &str = "demo-secret";
 
 async fn saved_and_open(app: &TestApp, name: &str) {
-    profiles::save_profile(app.state(), draft(name), Some(SECRET.into()))
+    profiles::save_profile(app.state(), draft(name), Some(SECRET.into()), false)
         .await
         .expect("profile saved");
     profiles::open_profile(app.state(), name.into())

@@ -2,6 +2,7 @@
 //! under `cargo xtask test`) and HTTP to zoom-sim on loopback; only the window is absent.
 
 mod load;
+mod profiles;
 mod secrets;
 
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -81,6 +81,29 @@ export default {
           throw new Error(`the account list does not show the profile's address: ${JSON.stringify(listed)}`);
         }
         writeFileSync(screenshotPath("relaunch-snapshot"), await d.screenshot());
+
+        // Adding an account under the name in use asks before replacing it, and keeps it when told to.
+        await d.exec(`const add = [...document.querySelectorAll("select option")].find((o) => o.textContent === "Add a Zoom account…");
+          add.parentElement.value = add.value; add.parentElement.dispatchEvent(new Event("change"));`);
+        await waitFor("the connect form", () => d.findByText("h1", "Connect your Zoom account"));
+        const suggested = await d.exec(`return document.getElementById("profile-name").value;`);
+        if (suggested === "Acme") throw new Error("the form suggested the name of the saved profile");
+        await fillField(d, "profile-name", "Acme");
+        await fillField(d, "account-id", "another-account");
+        await fillField(d, "client-id", "another-client");
+        await fillField(d, "client-secret", "another-secret");
+        await clickButton(d, "Save", "button[type=submit]");
+        await waitFor("the question before replacing", () => d.findByText("[role=alertdialog]", "Replace the profile “Acme”?"));
+        const asked = await d.text("[role=alertdialog]");
+        if (!asked.includes("account demo-account") || !asked.includes("1,500 phone users")) {
+          throw new Error(`the question does not say what would be replaced: ${asked}`);
+        }
+        writeFileSync(screenshotPath("connect-replace"), await d.screenshot());
+        await clickButton(d, "Keep it and rename this one");
+        const stillOne = env.secretTool("search", "--all", "service", "phone-roster");
+        if (!stillOne.includes(SECRET) || stillOne.includes("another-secret")) {
+          throw new Error(`declining changed the saved secret:\n${stillOne}`);
+        }
       } catch (error) {
         error.message += `\n--- tauri-driver output ---\n${env.driverLog.join("").slice(-3000)}`;
         throw error;

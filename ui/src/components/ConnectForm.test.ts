@@ -68,7 +68,62 @@ describe("ConnectForm", () => {
     render(ConnectForm, { onSaved, onCancel: vi.fn() });
     const user = await fillIn();
     await user.click(screen.getByRole("button", { name: "Save and load" }));
+    expect(api.saveProfile).toHaveBeenCalledWith(expect.objectContaining({ name: "My Zoom account" }), "s3cret", false);
     expect(onSaved).toHaveBeenCalledWith(saved);
     expect(screen.getByLabelText("Client secret")).toHaveValue("");
+  });
+
+  const prod = {
+    name: "Prod",
+    account_id: "old-acc",
+    client_id: "old-cli",
+    cloud: "zoom" as const,
+    snapshot: { saved_at: "2026-11-28T09:14:00Z", users: 4321 },
+    api_address: null,
+  };
+
+  it("never pre-fills the name of a saved profile", () => {
+    const mine = { ...prod, name: "my zoom account" };
+    render(ConnectForm, { existing: [mine, { ...prod, name: "My Zoom account 2" }], onSaved: vi.fn(), onCancel: vi.fn() });
+    expect(screen.getByLabelText("Profile name")).toHaveValue("My Zoom account 3");
+  });
+
+  it("asks before replacing a profile of the same name, and replaces only when told to", async () => {
+    vi.mocked(api.saveProfile)
+      .mockRejectedValueOnce(
+        new api.ApiError({ kind: "profile_exists", message: "exists", hint: null, tracking_id: null }),
+      )
+      .mockResolvedValueOnce({ ...prod, account_id: "acc", client_id: "cli", snapshot: null });
+    const onSaved = vi.fn();
+    render(ConnectForm, { existing: [prod], onSaved, onCancel: vi.fn() });
+    const user = await fillIn();
+    const name = screen.getByLabelText("Profile name");
+    await user.clear(name);
+    await user.type(name, "Prod");
+    await user.click(screen.getByRole("button", { name: "Save and load" }));
+
+    const dialog = await screen.findByRole("alertdialog", { name: "Replace the profile “Prod”?" });
+    expect(dialog).toHaveTextContent("account old-acc");
+    expect(dialog).toHaveTextContent("4,321 phone users");
+    expect(onSaved).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole("button", { name: "Replace profile" }));
+    expect(api.saveProfile).toHaveBeenLastCalledWith(expect.objectContaining({ name: "Prod" }), "s3cret", true);
+    expect(onSaved).toHaveBeenCalled();
+  });
+
+  it("keeps the saved profile when the admin chooses to rename", async () => {
+    vi.mocked(api.saveProfile).mockRejectedValueOnce(
+      new api.ApiError({ kind: "profile_exists", message: "exists", hint: null, tracking_id: null }),
+    );
+    render(ConnectForm, { existing: [prod], onSaved: vi.fn(), onCancel: vi.fn() });
+    const user = await fillIn();
+    const name = screen.getByLabelText("Profile name");
+    await user.clear(name);
+    await user.type(name, "Prod");
+    await user.click(screen.getByRole("button", { name: "Save and load" }));
+    await user.click(await screen.findByRole("button", { name: "Keep it and rename this one" }));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(api.saveProfile).toHaveBeenCalledTimes(1);
   });
 });

@@ -65,8 +65,9 @@ export const thirdPartyNotices = (): Promise<string | null> => commands.thirdPar
 export const checkForUpdate = (): Promise<UpdateCheck> => unwrap(commands.checkForUpdate());
 export const installUpdate = (): Promise<null> => unwrap(commands.installUpdate());
 export const listProfiles = (): Promise<ProfileInfo[]> => unwrap(commands.listProfiles());
-export const saveProfile = (profile: ProfileDraft, secret: string | null): Promise<ProfileInfo> =>
-  unwrap(commands.saveProfile(profile, secret));
+/** Saves a profile; one of the same name is replaced only with `replace`, else `profile_exists`. */
+export const saveProfile = (profile: ProfileDraft, secret: string | null, replace: boolean): Promise<ProfileInfo> =>
+  unwrap(commands.saveProfile(profile, secret, replace));
 export const deleteProfile = (name: string): Promise<null> => unwrap(commands.deleteProfile(name));
 export const testConnection = (profile: ProfileDraft, secret: string | null): Promise<ConnectionOk> =>
   unwrap(commands.testConnection(profile, secret));

@@ -18,7 +18,11 @@ export const commands = {
 	 */
 	installUpdate: () => typedError<null, AppError>(__TAURI_INVOKE("install_update")),
 	listProfiles: () => typedError<ProfileInfo[], AppError>(__TAURI_INVOKE("list_profiles")),
-	saveProfile: (profile: ProfileDraft, secret: string | null) => typedError<ProfileInfo, AppError>(__TAURI_INVOKE("save_profile", { profile, secret })),
+	/**
+	 *  Saves a new profile; one of the same name is replaced only with `replace` (the admin said so),
+	 *  otherwise the answer is `ProfileExists` and the form asks.
+	 */
+	saveProfile: (profile: ProfileDraft, secret: string | null, replace: boolean) => typedError<ProfileInfo, AppError>(__TAURI_INVOKE("save_profile", { profile, secret, replace })),
 	deleteProfile: (name: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_profile", { name })),
 	/**  Token + one page with what the form holds; without a secret, the saved one is used. */
 	testConnection: (profile: ProfileDraft, secret: string | null) => typedError<ConnectionOk, AppError>(__TAURI_INVOKE("test_connection", { profile, secret })),
@@ -59,6 +63,10 @@ export type AppError = {
 	kind: "network",
 } & ErrorDetail | {
 	kind: "profile",
+} & ErrorDetail | 
+/**  Saving would replace a profile of the same name: the UI asks before it does. */
+{
+	kind: "profile_exists",
 } & ErrorDetail | {
 	kind: "keychain",
 } & ErrorDetail | {

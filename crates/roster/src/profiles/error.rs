@@ -20,6 +20,12 @@ pub enum ProfileError {
     NameDiffersOnlyInCase { name: String, existing: String },
 
     #[error(
+        "A profile named “{name}” already exists (account {account_id}). Replace it, or choose \
+         another name."
+    )]
+    AlreadyExists { name: String, account_id: String },
+
+    #[error(
         "The {field} {problem}: copy it again from your Server-to-Server OAuth app in the Zoom App \
          Marketplace (Manage → your app → App Credentials)."
     )]

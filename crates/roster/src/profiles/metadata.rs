@@ -1,14 +1,16 @@
 //! The profile list on disk: `profiles.json`, no secrets, replaced atomically and readable by the
 //! user only (it names the account and the OAuth app).
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use super::{Profile, ProfileError};
+use crate::private_file;
 
 const FILE_NAME: &str = "profiles.json";
+const LOCK_FILE_NAME: &str = "profiles.lock";
 const VERSION: u32 = 1;
 
 /// The file's shape. `Profile` is stored as is: a change to its fields is a change to this format
@@ -40,8 +42,7 @@ pub(super) fn load(dir: &Path) -> Result<Vec<Profile>, ProfileError> {
     Ok(file.profiles)
 }
 
-/// Replaces the file with `profiles`: written to a temporary file beside it, flushed to disk,
-/// then renamed over it, so a crash or a full disk leaves the previous list intact.
+/// Replaces the file with `profiles` atomically: a crash or a full disk leaves the previous list.
 pub(super) fn save(dir: &Path, profiles: &[Profile]) -> Result<(), ProfileError> {
     let path = dir.join(FILE_NAME);
     let mut profiles = profiles.to_vec();
@@ -51,29 +52,24 @@ pub(super) fn save(dir: &Path, profiles: &[Profile]) -> Result<(), ProfileError>
         profiles,
     };
     let json = serde_json::to_vec_pretty(&file).expect("the profile list is always valid JSON");
-    write_atomically(dir, &path, &json).map_err(|source| ProfileError::ConfigWrite { path, source })
+    private_file::write(&path, &json).map_err(|source| ProfileError::ConfigWrite { path, source })
 }
 
-fn write_atomically(dir: &Path, path: &Path, contents: &[u8]) -> io::Result<()> {
-    create_private_dir(dir)?;
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".profiles-").suffix(".tmp");
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
-    let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(contents)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|error| error.error)?;
-    Ok(())
-}
-
-/// Creates the folder (and parents) if missing; a new folder is the user's alone on Unix.
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
+/// Held while the list is read, changed and written back, so that the app and the CLI saving at
+/// the same moment both keep their change: the lock file is never removed, and the lock goes with
+/// the returned handle (and with the process, if it dies).
+pub(super) fn lock(dir: &Path) -> Result<std::fs::File, ProfileError> {
+    let path = dir.join(LOCK_FILE_NAME);
+    let locked = private_file::create_dir(dir).and_then(|()| {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)?;
+        file.lock()?;
+        Ok(file)
+    });
+    locked.map_err(|source| ProfileError::ConfigWrite { path, source })
 }
 
 #[cfg(test)]

@@ -87,6 +87,25 @@ impl ProfileStore {
         profile: &Profile,
         secret: Option<SecretString>,
     ) -> Result<(), ProfileError> {
+        self.write(profile, secret, true)
+    }
+
+    /// Like `save`, but a profile of the same name is never replaced: `AlreadyExists` instead.
+    /// What a form or a prompt calls until the admin has said "replace it".
+    pub fn create(
+        &self,
+        profile: &Profile,
+        secret: Option<SecretString>,
+    ) -> Result<(), ProfileError> {
+        self.write(profile, secret, false)
+    }
+
+    fn write(
+        &self,
+        profile: &Profile,
+        secret: Option<SecretString>,
+        replace: bool,
+    ) -> Result<(), ProfileError> {
         profile.validate()?;
         if secret
             .as_ref()
@@ -97,8 +116,17 @@ impl ProfileStore {
                 problem: "is empty",
             });
         }
+        let _lock = metadata::lock(&self.dir)?;
         let mut profiles = self.list()?;
         let existing = profiles.iter().position(|p| p.name == profile.name);
+        if let Some(index) = existing
+            && !replace
+        {
+            return Err(ProfileError::AlreadyExists {
+                name: profile.name.clone(),
+                account_id: profiles[index].account_id.clone(),
+            });
+        }
         if existing.is_none()
             && let Some(other) = profiles
                 .iter()
@@ -127,6 +155,7 @@ impl ProfileStore {
 
     /// Removes the profile and its secret from the keychain.
     pub fn delete(&self, name: &str) -> Result<(), ProfileError> {
+        let _lock = metadata::lock(&self.dir)?;
         let mut profiles = self.list()?;
         let index = profiles
             .iter()
@@ -190,6 +219,48 @@ fn not_found(name: &str) -> ProfileError {
 mod tests {
     use super::*;
     use crate::profiles::Cloud;
+
+    #[test]
+    fn create_never_replaces_a_profile_of_the_same_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = ProfileStore::at(dir.path()).with_keychain_service("phone-roster-test-unused");
+        let first = Profile::new("Prod", "account-1", "client-1", Cloud::Zoom);
+        store.create(&first, None).expect("created");
+        let other = Profile::new("Prod", "account-2", "client-2", Cloud::Zoom);
+        let error = store
+            .create(&other, None)
+            .expect_err("an existing name is refused");
+        assert!(
+            matches!(&error, ProfileError::AlreadyExists { account_id, .. } if account_id == "account-1"),
+            "{error:?}"
+        );
+        assert_eq!(store.get("Prod").expect("kept").account_id, "account-1");
+        store.save(&other, None).expect("replaced when asked to");
+        assert_eq!(store.get("Prod").expect("replaced").account_id, "account-2");
+    }
+
+    #[test]
+    fn stores_saving_at_the_same_moment_lose_nothing() {
+        // Each thread opens the folder as a separate process would; without the lock, read-change-
+        // write cycles overlap and later writes drop earlier profiles.
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::thread::scope(|scope| {
+            for writer in 0..4 {
+                let dir = dir.path();
+                scope.spawn(move || {
+                    let store = ProfileStore::at(dir);
+                    for n in 0..15 {
+                        let name = format!("writer {writer} profile {n}");
+                        store
+                            .create(&Profile::new(&name, "a", "c", Cloud::Zoom), None)
+                            .expect("saved");
+                    }
+                });
+            }
+        });
+        let names = ProfileStore::at(dir.path()).list().expect("list");
+        assert_eq!(names.len(), 60);
+    }
 
     #[test]
     fn a_name_that_differs_from_another_only_in_case_is_refused() {

@@ -1,0 +1,104 @@
+//! Files that are the user's alone (the profile list, roster snapshots): written whole or not at
+//! all, readable by their owner only on Unix, in a folder that is the owner's alone.
+//!
+//! A write is four steps — a temporary file beside the target, its contents, a flush to disk, a
+//! rename over the target — and a crash or a full disk between any two leaves the previous file as
+//! it was. `write_observed` lets tests stop a write between steps to prove it.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// The steps of a write, in order; each is reported just before it happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteStep {
+    CreateTemporary,
+    WriteContents,
+    Flush,
+    Rename,
+}
+
+impl WriteStep {
+    pub const ALL: [WriteStep; 4] = [
+        WriteStep::CreateTemporary,
+        WriteStep::WriteContents,
+        WriteStep::Flush,
+        WriteStep::Rename,
+    ];
+}
+
+/// Creates the folder (and parents) if missing; a new folder is the user's alone on Unix.
+pub fn create_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Replaces `target` with `contents` in one atomic step, creating its folder if needed.
+pub fn write(target: &Path, contents: &[u8]) -> io::Result<()> {
+    write_observed(target, contents, |_| Ok(()))
+}
+
+/// `write`, calling `before` ahead of each step; an error from it stops the write there.
+pub fn write_observed(
+    target: &Path,
+    contents: &[u8],
+    mut before: impl FnMut(WriteStep) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    create_dir(dir)?;
+    before(WriteStep::CreateTemporary)?;
+    let mut builder = tempfile::Builder::new();
+    // Hidden, and named apart from every file this app reads, so a left-over one is never read.
+    builder.prefix(".phone-roster-").suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+    let mut temp = builder.tempfile_in(dir)?;
+    before(WriteStep::WriteContents)?;
+    temp.write_all(contents)?;
+    before(WriteStep::Flush)?;
+    temp.as_file().sync_all()?;
+    before(WriteStep::Rename)?;
+    temp.persist(target).map_err(|error| error.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_stopped_at_any_step_leaves_the_previous_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("file.json");
+        write(&target, b"previous").unwrap();
+        for stop in WriteStep::ALL {
+            let stopped = write_observed(&target, b"next", |step| {
+                if step == stop {
+                    Err(io::Error::other("stopped"))
+                } else {
+                    Ok(())
+                }
+            });
+            assert!(stopped.is_err(), "{stop:?}");
+            assert_eq!(fs::read(&target).unwrap(), b"previous", "{stop:?}");
+            assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "{stop:?}");
+        }
+        write(&target, b"next").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"next");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_and_a_new_folder_are_the_owner_s_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("new/file.json");
+        write(&target, b"x").unwrap();
+        let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&target), 0o600);
+        assert_eq!(mode(target.parent().unwrap()), 0o700);
+    }
+}

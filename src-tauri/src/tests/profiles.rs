@@ -1,0 +1,80 @@
+//! Profiles are never confused: a name in use is replaced only when the admin says so, and a
+//! replaced profile never shows the roster of the account it used to name.
+
+use super::{TestApp, draft, recorder};
+use crate::commands::{load, profiles};
+use crate::error::AppError;
+
+const SECRET: &str = "demo-secret";
+
+#[tokio::test]
+async fn saving_under_a_name_in_use_asks_first_and_never_shows_the_old_account_s_roster() {
+    let sim = zoom_sim::start(zoom_sim::SimConfig {
+        users: 300,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let app = TestApp::new(&sim);
+    profiles::save_profile(app.state(), draft("Prod"), Some(SECRET.into()), false)
+        .await
+        .expect("a new name is saved");
+    profiles::open_profile(app.state(), "Prod".into())
+        .await
+        .unwrap();
+    let (channel, _) = recorder();
+    load::load_roster(app.state(), channel).await.unwrap();
+    wait_for_snapshot(&app).await;
+
+    let mut other_account = draft("Prod");
+    other_account.account_id = "another-account".into();
+    let refused = profiles::save_profile(
+        app.state(),
+        other_account.clone(),
+        Some("other-secret".into()),
+        false,
+    )
+    .await
+    .expect_err("an existing name is not replaced without asking");
+    assert!(matches!(refused, AppError::ProfileExists(_)), "{refused:?}");
+    let json = serde_json::to_value(&refused).unwrap();
+    assert_eq!(json["kind"], "profile_exists");
+    assert!(
+        refused.to_string().contains("“Prod” already exists"),
+        "{refused}"
+    );
+    let listed = profiles::list_profiles(app.state()).await.unwrap();
+    assert_eq!(
+        listed[0].account_id,
+        zoom_sim::SimConfig::default().account_id
+    );
+    assert_eq!(listed[0].snapshot.as_ref().map(|s| s.users), Some(300));
+
+    profiles::save_profile(
+        app.state(),
+        other_account,
+        Some("other-secret".into()),
+        true,
+    )
+    .await
+    .expect("replaced once the admin said so");
+    let listed = profiles::list_profiles(app.state()).await.unwrap();
+    assert_eq!(listed[0].account_id, "another-account");
+    assert!(listed[0].snapshot.is_none(), "{:?}", listed[0].snapshot);
+    let opened = profiles::open_profile(app.state(), "Prod".into())
+        .await
+        .unwrap();
+    assert_eq!((opened.users, opened.from_snapshot), (0, false));
+}
+
+/// The snapshot is written in the background after `finished`.
+async fn wait_for_snapshot(app: &TestApp) {
+    for _ in 0..100 {
+        let listed = profiles::list_profiles(app.state()).await.unwrap();
+        if listed.iter().any(|p| p.snapshot.is_some()) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no snapshot was saved");
+}
