@@ -84,7 +84,7 @@ export default {
 
         // Adding an account under the name in use asks before replacing it, and keeps it when told to.
         await d.exec(`const add = [...document.querySelectorAll("select option")].find((o) => o.textContent === "Add a Zoom account…");
-          add.parentElement.value = add.value; add.parentElement.dispatchEvent(new Event("change"));`);
+          add.parentElement.value = add.value; add.parentElement.dispatchEvent(new Event("change", { bubbles: true }));`);
         await waitFor("the connect form", () => d.findByText("h1", "Connect your Zoom account"));
         const suggested = await d.exec(`return document.getElementById("profile-name").value;`);
         if (suggested === "Acme") throw new Error("the form suggested the name of the saved profile");

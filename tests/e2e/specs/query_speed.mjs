@@ -1,7 +1,8 @@
 // 100k users: a saved snapshot shown on launch, and the IPC round trip of a 200-row `query` window
-// measured in the real web view. The snapshot is written here in the app's format (version 2, JSON
+// measured in the real web view. The snapshot is written here in the app's format (version 3, JSON
 // Lines: see src-tauri/src/snapshot.rs), much faster than loading 100k users through the rate limiter.
 
+import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -43,10 +44,14 @@ export function writeFixture(env) {
   );
   const dir = join(env.dataDir, "snapshots");
   mkdirSync(dir, { recursive: true });
-  const file = Buffer.from(PROFILE, "utf8").toString("hex");
-  const header = JSON.stringify({ version: 2, saved_at: new Date(Date.now() - 26 * 3600_000).toISOString(), users: USERS });
+  const file = createHash("sha256").update(PROFILE, "utf8").digest("hex");
+  const header = JSON.stringify({
+    version: 3,
+    saved_at: new Date(Date.now() - 26 * 3600_000).toISOString(),
+    users: USERS,
+    owner: { profile: PROFILE, account_id: "big", client_id: "big" },
+  });
   writeFileSync(join(dir, `${file}.roster.jsonl`), [header, ...users(USERS).map((u) => JSON.stringify(u))].join("\n"));
-  writeFileSync(join(dir, `${file}.roster.meta`), header);
 }
 
 /** Runs in the page: ROUNDS `query` calls for 200-row windows at spread offsets; their durations in ms. */

@@ -105,6 +105,7 @@ describe("ConnectForm", () => {
     const dialog = await screen.findByRole("alertdialog", { name: "Replace the profile “Prod”?" });
     expect(dialog).toHaveTextContent("account old-acc");
     expect(dialog).toHaveTextContent("4,321 phone users");
+    expect(screen.getByRole("button", { name: "Keep it and rename this one" })).toHaveFocus();
     expect(onSaved).not.toHaveBeenCalled();
 
     await user.click(screen.getByRole("button", { name: "Replace profile" }));
