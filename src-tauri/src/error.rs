@@ -30,6 +30,9 @@ pub enum AppError {
     ProfileExists(ErrorDetail),
     #[error("{}", .0.message)]
     Keychain(ErrorDetail),
+    /// The web view asked for something out of bounds (a path, a name, a size): refused, in words.
+    #[error("{}", .0.message)]
+    InvalidRequest(ErrorDetail),
     #[error("{}", .0.message)]
     Export(ErrorDetail),
     #[error("{}", .0.message)]
@@ -66,6 +69,7 @@ impl AppError {
             | AppError::Profile(d)
             | AppError::ProfileExists(d)
             | AppError::Keychain(d)
+            | AppError::InvalidRequest(d)
             | AppError::Export(d)
             | AppError::Busy(d)
             | AppError::NotLoaded(d)
@@ -92,6 +96,10 @@ impl AppError {
 
     pub fn update(message: impl Into<String>, hint: &str) -> Self {
         AppError::Update(detail(message, Some(hint.into()), None))
+    }
+
+    pub fn invalid_request(message: impl Into<String>) -> Self {
+        AppError::InvalidRequest(detail(message, None, None))
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
@@ -133,6 +141,18 @@ impl From<roster::profiles::ProfileError> for AppError {
         } else {
             AppError::Profile(d)
         }
+    }
+}
+
+impl From<roster::SpecError> for AppError {
+    fn from(error: roster::SpecError) -> Self {
+        AppError::invalid_request(error.to_string())
+    }
+}
+
+impl From<crate::commands::export_name::NameError> for AppError {
+    fn from(error: crate::commands::export_name::NameError) -> Self {
+        AppError::invalid_request(error.to_string())
     }
 }
 

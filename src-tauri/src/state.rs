@@ -1,6 +1,7 @@
 //! What the app holds between commands: the open roster, the load in progress, the demo account and the
 //! last error (for "Copy diagnostics"). Locks are never held across an `.await`.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
@@ -40,6 +41,9 @@ pub struct AppState {
     pub cancel_load: Mutex<Option<oneshot::Sender<()>>>,
     pub demo: Mutex<Option<Arc<DemoAccount>>>,
     pub last_error: Mutex<Option<AppError>>,
+    /// The files exports wrote in this run, as `ExportSummary::path` named them to the web view:
+    /// the only ones `reveal` shows.
+    pub exported: Mutex<HashSet<String>>,
 }
 
 impl AppState {
@@ -53,6 +57,7 @@ impl AppState {
             cancel_load: Mutex::new(None),
             demo: Mutex::new(None),
             last_error: Mutex::new(None),
+            exported: Mutex::new(HashSet::new()),
         }
     }
 
@@ -101,6 +106,17 @@ impl AppState {
         if let Some(cancel) = self.cancel_load.lock().expect("load lock poisoned").take() {
             let _ = cancel.send(());
         }
+    }
+
+    /// `Ok` for a file an export of this run wrote; anything else the page names is refused.
+    pub fn check_exported(&self, path: &str) -> Result<(), AppError> {
+        let exported = self.exported.lock().expect("export list lock poisoned");
+        if exported.contains(path) {
+            return Ok(());
+        }
+        Err(self.note(AppError::invalid_request(format!(
+            "Phone Roster shows only the files it exported, and {path} is not one of them."
+        ))))
     }
 
     /// Remembers an error for diagnostics and hands it back, so commands can `.map_err(|e| state.note(e))`.

@@ -9,8 +9,10 @@ mod engine;
 mod error;
 pub mod export;
 mod spec;
+pub mod spec_bounds;
 
 pub use column::{Column, MULTI_VALUE_SEPARATOR};
 pub use engine::{FacetCount, Facets, QueryResult, Roster};
 pub use error::Error;
 pub use spec::{Facet, Filters, SortKey, ViewSpec};
+pub use spec_bounds::{SpecError, check_columns, check_window};

@@ -1,5 +1,5 @@
 //! `export_view`: the current view, exactly as on screen, through the native save dialog to an atomic
-//! write; `reveal` shows the file in the file manager.
+//! write; `reveal` shows the file in the file manager (only a file this run exported).
 //!
 //! Test hook: with `PHONE_ROSTER_EXPORT_DIR` set, the export is written to that folder under the
 //! suggested file name and no dialog opens (WebDriver cannot drive a native dialog; tests/e2e uses it).
@@ -13,6 +13,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
+use super::export_name;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use roster::export::ExportFormat;
@@ -35,14 +36,10 @@ pub async fn export_view(
     format: ExportFormat,
     suggested_name: String,
 ) -> AppResult<Option<ExportSummary>> {
-    let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
+    let file_name =
+        checked_request(&spec, &columns, &format, &suggested_name).map_err(|e| state.note(e))?;
     let extension = format.extension();
-    // The web view's suggested name may already end with the extension (ui's exportFileName does).
-    let file_name = if suggested_name.ends_with(&format!(".{extension}")) {
-        suggested_name
-    } else {
-        format!("{suggested_name}.{extension}")
-    };
+    let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
     let test_dir = std::env::var_os("PHONE_ROSTER_EXPORT_DIR")
         .filter(|_| honours_export_dir(cfg!(debug_assertions), state.endpoints_override.as_ref()));
     let path: PathBuf = if let Some(dir) = test_dir {
@@ -69,8 +66,14 @@ pub async fn export_view(
     .await
     .map_err(|e| state.note(AppError::internal(e.to_string())))?
     .map_err(|e| state.note(e))?;
+    let path = summary.path.display().to_string();
+    state
+        .exported
+        .lock()
+        .expect("export list lock poisoned")
+        .insert(path.clone());
     Ok(Some(ExportSummary {
-        path: summary.path.display().to_string(),
+        path,
         rows: u32::try_from(summary.rows).unwrap_or(u32::MAX),
     }))
 }
@@ -78,11 +81,24 @@ pub async fn export_view(
 #[tauri::command]
 #[specta::specta]
 pub async fn reveal(app: AppHandle, state: State<'_, AppState>, path: String) -> AppResult<()> {
+    state.check_exported(&path)?;
     app.opener().reveal_item_in_dir(&path).map_err(|e| {
         state.note(AppError::internal(format!(
             "Could not show the file in its folder: {e}"
         )))
     })
+}
+
+/// The export's file name, once everything the page sent is within bounds.
+fn checked_request(
+    spec: &ViewSpec,
+    columns: &[Column],
+    format: &ExportFormat,
+    suggested_name: &str,
+) -> AppResult<String> {
+    spec.check()?;
+    roster::check_columns(columns)?;
+    Ok(export_name::file_name(suggested_name, format.extension())?)
 }
 
 /// Whether this run is under test, so that `PHONE_ROSTER_EXPORT_DIR` may stand in for the save
@@ -94,7 +110,44 @@ fn honours_export_dir(debug_build: bool, endpoints_override: Option<&zoom::Endpo
 
 #[cfg(test)]
 mod tests {
-    use super::honours_export_dir;
+    use super::*;
+
+    fn kind(result: AppResult<String>) -> String {
+        let error = result.expect_err("refused");
+        serde_json::to_value(&error).unwrap()["kind"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    #[test]
+    fn an_export_request_out_of_bounds_is_refused_as_invalid() {
+        let csv = ExportFormat::Csv(Default::default());
+        let spec = ViewSpec::default();
+        let columns = Column::DEFAULT_EXPORT.to_vec();
+        assert_eq!(
+            checked_request(&spec, &columns, &csv, "Acme - 2026-11-28.csv").unwrap(),
+            "Acme - 2026-11-28.csv"
+        );
+        assert_eq!(
+            kind(checked_request(&spec, &columns, &csv, "../../x")),
+            "invalid_request"
+        );
+        assert_eq!(
+            kind(checked_request(&spec, &columns, &csv, "PRN.csv")),
+            "invalid_request"
+        );
+        assert_eq!(
+            kind(checked_request(&spec, &[], &csv, "x")),
+            "invalid_request"
+        );
+        let mut huge = ViewSpec::default();
+        huge.filters.cost_center = vec!["CC".into(); roster::spec_bounds::MAX_FILTER_VALUES + 1];
+        assert_eq!(
+            kind(checked_request(&huge, &columns, &csv, "x")),
+            "invalid_request"
+        );
+    }
 
     #[test]
     fn the_export_folder_hook_is_for_runs_under_test_only() {

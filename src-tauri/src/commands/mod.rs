@@ -5,6 +5,7 @@ pub mod app_info;
 pub mod demo;
 pub mod diagnostics;
 pub mod export;
+pub(crate) mod export_name;
 pub mod load;
 pub mod profiles;
 pub mod query;

@@ -71,6 +71,8 @@ pub async fn query(
     offset: u32,
     limit: u32,
 ) -> AppResult<QueryResult> {
+    spec.check().map_err(|e| state.note(e))?;
+    roster::check_window(limit as usize).map_err(|e| state.note(e))?;
     let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
     let result = open.roster.query(&spec, offset as usize, limit as usize);
     Ok(QueryResult {

@@ -1,6 +1,7 @@
 //! Command tests on Tauri's mock runtime: the real commands, state, keychain (a fresh Secret Service
 //! under `cargo xtask test`) and HTTP to zoom-sim on loopback; only the window is absent.
 
+mod ipc_bounds;
 mod load;
 mod profiles;
 mod secrets;

@@ -4,7 +4,7 @@
 // The native save dialog cannot be driven by WebDriver: PHONE_ROSTER_EXPORT_DIR (a test hook in
 // src-tauri/src/commands/export.rs) makes the export write to a folder under the suggested name.
 
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { TestEnv } from "../lib/env.mjs";
@@ -181,6 +181,26 @@ export default {
           await d.exec(`document.querySelector('.scroller').scrollTop = arguments[0] * 30;`, neutralised);
           const shown = await waitFor(`row ${neutralised} on screen`, async () => (await readGrid(d)).rows.find((r) => r.index === neutralised));
           sameCells("a row with a neutralised formula", shown, csv);
+        }
+
+        // The page is not trusted: out-of-bounds requests made straight over IPC are refused in words,
+        // and nothing is written or shown outside what the app itself exported.
+        const refused = await d.execAsync(`const done = arguments[0];
+          const invoke = window.__TAURI_INTERNALS__.invoke;
+          const kind = (call) => call.then(() => "accepted", (e) => e?.kind ?? String(e));
+          const spec = { search: "", filters: { cost_center: [], department: [], site: [], status: [], calling_plan: [] }, sort: [] };
+          Promise.all([
+            kind(invoke("reveal", { path: "/etc/passwd" })),
+            kind(invoke("export_view", { spec, columns: ["name"], format: { format: "json" }, suggestedName: "../../escaped" })),
+            kind(invoke("export_view", { spec, columns: [], format: { format: "json" }, suggestedName: "x" })),
+            kind(invoke("query", { spec, offset: 0, limit: 1000000 })),
+            kind(invoke("query", { spec: { ...spec, sort: Array(50).fill({ column: "name", descending: false }) }, offset: 0, limit: 10 })),
+          ]).then(done, (e) => done(String(e)));`);
+        if (JSON.stringify(refused) !== JSON.stringify(Array(5).fill("invalid_request"))) {
+          throw new Error(`out-of-bounds IPC requests were not all refused: ${JSON.stringify(refused)}`);
+        }
+        if (existsSync(join(exportDir, "../../escaped.json")) || existsSync(join(env.dir, "escaped.json"))) {
+          throw new Error("an export escaped its folder");
         }
 
         // …and the last rows, once the grid is scrolled to the bottom.

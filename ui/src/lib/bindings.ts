@@ -69,6 +69,10 @@ export type AppError = {
 	kind: "profile_exists",
 } & ErrorDetail | {
 	kind: "keychain",
+} & ErrorDetail | 
+/**  The web view asked for something out of bounds (a path, a name, a size): refused, in words. */
+{
+	kind: "invalid_request",
 } & ErrorDetail | {
 	kind: "export",
 } & ErrorDetail | {

@@ -90,7 +90,7 @@ impl Roster {
                 .take(limit)
                 .map(|user| user as u32)
                 .collect(),
-            total: selection.total as u32,
+            total: u32::try_from(selection.total).unwrap_or(u32::MAX),
             facets: self.facet_lists(counts, &spec.filters),
         }
     }

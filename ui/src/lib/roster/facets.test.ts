@@ -31,5 +31,10 @@ describe("facets", () => {
     expect(exportFileName("Acme: EMEA", spec, "json", day)).toBe(
       "Acme_ EMEA - CC_1 + no cost center, 3 Departments - 2026-11-28.json",
     );
+    const dots = emptyView();
+    dots.search = "../../etc";
+    const name = exportFileName("Acme", dots, "csv", day);
+    expect(name).toBe("Acme - search ._._etc - 2026-11-28.csv");
+    expect(name).not.toContain("..");
   });
 });

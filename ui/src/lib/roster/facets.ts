@@ -48,6 +48,14 @@ export function exportFileName(account: string, spec: View, extension: string, d
   parts.push(day);
   // Characters Windows, macOS or Linux refuse in a file name.
   // eslint-disable-next-line no-control-regex
-  const name = parts.join(" - ").replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").replace(/\s+/g, " ").trim();
-  return `${name.slice(0, 120)}.${extension}`;
+  // ("..", a trailing dot and Windows' device names are refused by the app too: see export_name.rs.)
+  const name = parts
+    .join(" - ")
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
+    .replace(/\.{2,}/g, ".")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 120)
+    .replace(/[. ]+$/, "");
+  return `${name}.${extension}`;
 }
