@@ -64,7 +64,7 @@ pub fn run(extra: &[OsString]) -> anyhow::Result<()> {
     )
 }
 
-fn release_binary(name: &str, args: &[&str]) -> Command {
+pub(crate) fn release_binary(name: &str, args: &[&str]) -> Command {
     let mut command = Command::new(workspace_root().join("target/release").join(name));
     command.args(args).current_dir(workspace_root());
     command

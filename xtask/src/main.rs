@@ -10,6 +10,7 @@ mod install_check;
 mod keyring_session;
 mod notices;
 mod portable;
+mod soak;
 mod step;
 mod test;
 mod tools;
@@ -44,6 +45,8 @@ commands:
                             CLI's release build, debug info split off, binaries stripped
   demo                      install what is missing, build the app and open it on the demo account
   bench                     cargo bench --workspace (extra arguments go to cargo bench)
+  soak                      100,000 users under a fault every 50 requests, through the CLI and the
+                            app's load command: every user once, every field intact (minutes)
   keyring-run -- CMD [ARG]  run one command inside a fresh Secret Service, e.g.
                             cargo xtask keyring-run -- cargo test -p roster profiles
 ";
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
         Some("portable") if rest.is_empty() => portable::run(),
         Some("ship-binaries") if rest.is_empty() => bundle::ship_binaries(),
         Some("bench") => bench::run(&rest),
+        Some("soak") if rest.is_empty() => soak::run(),
         Some("keyring-run") => keyring_run(&rest),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");

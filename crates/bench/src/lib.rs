@@ -1,4 +1,7 @@
-//! Shared pieces of the whole-system benchmarks: a simulated account and its credentials.
+//! Shared pieces of the whole-system benchmarks: a simulated account and its credentials, and the
+//! soak's account and checks.
+
+pub mod soak;
 
 use std::time::Duration;
 
@@ -37,4 +40,13 @@ pub fn arg<T: std::str::FromStr>(name: &str, default: T) -> T {
         .find(|w| w[0] == name)
         .and_then(|w| w[1].parse().ok())
         .unwrap_or(default)
+}
+
+/// The largest peak resident set of any waited-for child process, in bytes.
+pub fn children_peak_rss_bytes() -> u64 {
+    // SAFETY: getrusage only writes into the zeroed struct we own.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    // Linux reports kilobytes.
+    u64::try_from(usage.ru_maxrss).unwrap_or(0) * 1024
 }

@@ -6,6 +6,7 @@ mod hostile;
 
 use std::fs;
 
+use proptest::prelude::*;
 use roster::export::{CsvOptions, ExportFormat, export_to_path};
 use roster::{Column, Error};
 
@@ -29,9 +30,12 @@ fn read_back(bytes: &[u8], delimiter: u8) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// What a cell must read back as: the value, with an apostrophe before a formula start.
+/// What a cell must read back as: the value, with an apostrophe before a formula start (also after
+/// leading white space, and in full-width form) or a leading tab or carriage return.
 fn expected(value: String) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let first = value.trim_start().chars().next();
+    let formula = first.is_some_and(|c| "=+-@＝＋－＠".contains(c));
+    if formula || value.starts_with(['\t', '\r']) {
         format!("'{value}")
     } else {
         value
@@ -157,4 +161,50 @@ fn refuses_a_delimiter_excel_cannot_use() {
         Err(Error::InvalidDelimiter { delimiter: '"' })
     ));
     assert!(!path.exists());
+}
+
+/// Any Unicode (quotes, delimiters, line breaks of every kind, NULs, astral planes, formula starts).
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[ \u{3000}\t\r\n,;\"'=+\\-@＝＋－＠a-zé北😀]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_unicode_reads_back_through_the_csv_reader(
+        cells in prop::collection::vec((any_text(), any_text(), any_text()), 1..20),
+        semicolons in any::<bool>(),
+    ) {
+        let users: Vec<zoom::PhoneUser> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, (name, department, cost_center))| zoom::PhoneUser {
+                id: format!("u{i}").into(),
+                name: Some(name.as_str().into()),
+                department: Some(department.as_str().into()),
+                cost_center: Some(cost_center.as_str().into()),
+                ..Default::default()
+            })
+            .collect();
+        let delimiter = if semicolons { b';' } else { b',' };
+        let options = CsvOptions { delimiter, ..CsvOptions::default() };
+        let columns = [Column::Name, Column::Department, Column::CostCenter, Column::UserId];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("roster.csv");
+        export_to_path(&users, &columns, ExportFormat::Csv(options), &path).unwrap();
+        let rows = read_back(&fs::read(&path).unwrap(), delimiter);
+        prop_assert_eq!(rows.len(), users.len() + 1);
+        for (row, (name, department, cost_center)) in rows[1..].iter().zip(&cells) {
+            let wanted = [
+                expected(name.clone()),
+                expected(department.clone()),
+                expected(cost_center.clone()),
+            ];
+            prop_assert_eq!(&row[..3], &wanted[..]);
+        }
+    }
 }

@@ -13,7 +13,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use rand::Rng;
 
-use crate::faults::{Faults, RetryAfter};
+use crate::faults::RetryAfter;
+use crate::schedule::ScheduledFault;
 use crate::state::SimState;
 use crate::stats::Counters;
 use crate::zoom_error::ZoomError;
@@ -24,11 +25,40 @@ pub(crate) async fn inject(
     next: Next,
 ) -> Response {
     let faults = state.faults();
+    let scheduled = faults.schedule.as_ref().and_then(|schedule| {
+        let has_page_token = request
+            .uri()
+            .query()
+            .is_some_and(|q| q.contains("next_page_token="));
+        state.schedule.next_fault(schedule, has_page_token)
+    });
+    match scheduled {
+        Some(ScheduledFault::RateLimited(form)) => {
+            return rate_limited(&state, form, None, Duration::from_secs(1));
+        }
+        Some(ScheduledFault::ServerError(status)) => {
+            Counters::bump(&state.counters.server_errors);
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            return server_error_with(status, true);
+        }
+        Some(ScheduledFault::PageTokenExpired) => {
+            Counters::bump(&state.counters.page_token_expiries);
+            return ZoomError::page_token_invalid().into_response();
+        }
+        // The request goes on with a token that no longer works: the route answers 401.
+        Some(ScheduledFault::TokenRevoked) => {
+            state.revoke_tokens();
+        }
+        Some(ScheduledFault::Stalled) => stall(&state).await,
+        Some(ScheduledFault::ConnectionReset) | None => {}
+    }
     let remaining = match faults
         .qps_limit
         .map(|limit| (limit, state.rate.admit(limit)))
     {
-        Some((limit, Err(wait))) => return rate_limited(&state, &faults, limit, wait),
+        Some((limit, Err(wait))) => {
+            return rate_limited(&state, faults.retry_after, Some(limit), wait);
+        }
         Some((limit, Ok(remaining))) => Some((limit, remaining)),
         None => None,
     };
@@ -37,9 +67,7 @@ pub(crate) async fn inject(
         return server_error(&state);
     }
     if state.roll(faults.stall_rate) {
-        Counters::bump(&state.counters.stalls);
-        // Dropped, and the connection with it, when the client gives up.
-        std::future::pending::<()>().await;
+        stall(&state).await;
     }
     let mut response = next.run(request).await;
     if let Some((limit, remaining)) = remaining {
@@ -55,18 +83,31 @@ pub(crate) async fn inject(
         Counters::bump(&state.counters.malformed_responses);
         return truncated(&state, response).await;
     }
-    if state.roll(faults.reset_rate) {
+    if scheduled == Some(ScheduledFault::ConnectionReset) || state.roll(faults.reset_rate) {
         Counters::bump(&state.counters.resets);
         return broken_off(response);
     }
     response
 }
 
-fn rate_limited(state: &SimState, faults: &Faults, limit: u32, wait: Duration) -> Response {
+/// Never returns: the request is held until the client gives up and drops the connection.
+async fn stall(state: &SimState) {
+    Counters::bump(&state.counters.stalls);
+    std::future::pending::<()>().await;
+}
+
+/// A 429 saying when to come back in the given form; the `X-RateLimit-*` headers come with a
+/// per-second `limit` (and not with a scheduled 429, which no limit caused).
+fn rate_limited(
+    state: &SimState,
+    form: RetryAfter,
+    limit: Option<u32>,
+    wait: Duration,
+) -> Response {
     Counters::bump(&state.counters.rate_limited);
     let mut response = ZoomError::rate_limited().into_response();
     let seconds = wait.as_secs_f64().ceil().max(1.0) as u64;
-    let retry_after = match faults.retry_after {
+    let retry_after = match form {
         RetryAfter::Seconds => Some(seconds.to_string()),
         RetryAfter::HttpDate => Some(httpdate::fmt_http_date(
             SystemTime::now() + Duration::from_secs(seconds),
@@ -77,7 +118,9 @@ fn rate_limited(state: &SimState, faults: &Faults, limit: u32, wait: Duration) -
         let value = HeaderValue::from_str(&value).expect("ASCII Retry-After");
         response.headers_mut().insert(RETRY_AFTER, value);
     }
-    maybe_rate_limit_headers(state, response.headers_mut(), limit, 0);
+    if let Some(limit) = limit {
+        maybe_rate_limit_headers(state, response.headers_mut(), limit, 0);
+    }
     response
 }
 
@@ -105,6 +148,10 @@ fn server_error(state: &SimState) -> Response {
         ][rng.random_range(0..3)];
         (status, rng.random_bool(0.5))
     });
+    server_error_with(status, json_body)
+}
+
+fn server_error_with(status: StatusCode, json_body: bool) -> Response {
     if json_body {
         let body = format!(
             r#"{{"code":{},"message":"Internal Error."}}"#,

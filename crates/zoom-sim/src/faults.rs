@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use crate::schedule::FaultSchedule;
+
 /// How a 429 answer tells the client when to come back; Zoom has been seen doing all three.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum RetryAfter {
@@ -53,6 +55,8 @@ pub struct Faults {
     pub endless_pages: bool,
     /// Bytes of padding (a JSON string field) added to every successful `/v2` answer.
     pub answer_padding: usize,
+    /// Faults at fixed intervals, cycling through every kind (see schedule.rs).
+    pub schedule: Option<FaultSchedule>,
 }
 
 impl Default for Faults {
@@ -74,6 +78,7 @@ impl Default for Faults {
             page_token_loop: false,
             endless_pages: false,
             answer_padding: 0,
+            schedule: None,
         }
     }
 }

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
-use zoom_sim::{Faults, RetryAfter, SimConfig};
+use zoom_sim::{FaultSchedule, Faults, RetryAfter, SimConfig};
 
 #[derive(Parser)]
 #[command(version, about = "A faithful Zoom Phone API simulator on 127.0.0.1")]
@@ -45,6 +45,10 @@ struct Args {
     /// Share (0-1) of successful API answers broken off mid-body.
     #[arg(long, default_value_t = 0.0)]
     reset_rate: f64,
+    /// A fault on every Nth API request, cycling through 429 (each Retry-After form), 500, 503,
+    /// a reset, a token revocation, a page-token expiry (twice at most) and a stall.
+    #[arg(long, default_value_t = 0)]
+    fault_every: u64,
     #[arg(long, default_value_t = 3600)]
     token_lifetime_secs: u64,
     /// Whether a new access token invalidates the earlier ones.
@@ -94,6 +98,10 @@ impl Args {
             phone_not_enabled: self.phone_not_enabled,
             stall_rate: self.stall_rate,
             reset_rate: self.reset_rate,
+            schedule: (self.fault_every > 0).then_some(FaultSchedule {
+                every: self.fault_every,
+                max_page_token_expiries: 2,
+            }),
             ..Faults::default()
         };
         SimConfig {

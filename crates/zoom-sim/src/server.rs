@@ -103,7 +103,7 @@ impl SimHandle {
 
     /// Revokes every access token issued so far; the next API call with one answers 401.
     pub fn revoke_tokens(&self) -> usize {
-        self.state.tokens.revoke_all()
+        self.state.revoke_tokens()
     }
 
     pub fn stats(&self) -> SimStats {

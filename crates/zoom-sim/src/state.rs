@@ -11,6 +11,7 @@ use crate::faults::Faults;
 use crate::generator::{self, Roster, User};
 use crate::page_tokens::PageTokens;
 use crate::rate_window::RateWindow;
+use crate::schedule::ScheduleState;
 use crate::stats::Counters;
 use crate::tokens::AccessTokens;
 
@@ -30,6 +31,7 @@ pub(crate) struct SimState {
     pub page_tokens: PageTokens,
     pub rate: RateWindow,
     pub counters: Counters,
+    pub schedule: ScheduleState,
 }
 
 impl SimState {
@@ -47,6 +49,7 @@ impl SimState {
             page_tokens: PageTokens::default(),
             rate: RateWindow::default(),
             counters: Counters::default(),
+            schedule: ScheduleState::default(),
         }
     }
 
@@ -66,6 +69,12 @@ impl SimState {
 
     pub fn with_rng<T>(&self, f: impl FnOnce(&mut StdRng) -> T) -> T {
         f(&mut self.dice.lock().expect("dice"))
+    }
+
+    /// Every access token stops working; returns how many were live.
+    pub fn revoke_tokens(&self) -> usize {
+        Counters::bump(&self.counters.token_revocations);
+        self.tokens.revoke_all()
     }
 
     /// True `rate` of the time (0.0 never, 1.0 always).

@@ -22,6 +22,8 @@ pub struct SimStats {
     pub stalls: u64,
     /// Answers broken off mid-body.
     pub resets: u64,
+    /// Times every access token was revoked (`SimHandle::revoke_tokens` or the fault schedule).
+    pub token_revocations: u64,
 }
 
 #[derive(Debug, Default)]
@@ -35,6 +37,7 @@ pub(crate) struct Counters {
     pub malformed_responses: AtomicU64,
     pub stalls: AtomicU64,
     pub resets: AtomicU64,
+    pub token_revocations: AtomicU64,
 }
 
 impl Counters {
@@ -54,6 +57,7 @@ impl Counters {
             malformed_responses: read(&self.malformed_responses),
             stalls: read(&self.stalls),
             resets: read(&self.resets),
+            token_revocations: read(&self.token_revocations),
         }
     }
 }

@@ -142,4 +142,35 @@ mod tests {
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
         assert_eq!(days_from_civil(2026, 11, 28), 20_785);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn any_value_parses_to_a_wait_or_to_nothing_without_panicking(value in ".{0,40}") {
+            let _ = parse(&value, at(1_800_000_000));
+        }
+
+        #[test]
+        fn near_iso_dates_never_panic(
+            value in "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{0,12})?(Z|z|[+-][0-9]{2}:?[0-9]{2}|.{0,3})"
+        ) {
+            let _ = parse(&value, at(1_800_000_000));
+        }
+
+        #[test]
+        fn whole_seconds_are_waited_exactly(seconds in 0u64..10_000_000) {
+            proptest::prop_assert_eq!(
+                parse(&seconds.to_string(), at(0)),
+                Some(Duration::from_secs(seconds))
+            );
+        }
+
+        #[test]
+        fn an_http_date_is_the_time_until_it(ahead in 0u64..100_000) {
+            let now = at(1_800_000_000);
+            let value = httpdate::fmt_http_date(now + Duration::from_secs(ahead));
+            proptest::prop_assert_eq!(parse(&value, now), Some(Duration::from_secs(ahead)));
+        }
+    }
 }

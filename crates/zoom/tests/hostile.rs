@@ -166,3 +166,27 @@ async fn revoked_tokens_are_replaced_mid_fetch() {
     assert_eq!(unique_ids(&outcome.users), sim_ids(sim.users()));
     assert!(sim.stats().tokens_issued >= 2);
 }
+
+#[tokio::test]
+async fn a_fault_of_every_kind_every_fifth_request_loses_no_user() {
+    let faults = Faults {
+        schedule: Some(zoom_sim::FaultSchedule {
+            every: 5,
+            max_page_token_expiries: 2,
+        }),
+        ..Faults::default()
+    };
+    let sim = sim(8_000, faults).await;
+    let outcome = drain(client_with(&sim, impatient_but_persistent()).roster()).await;
+    assert_eq!(outcome.error, None);
+    assert_eq!(unique_ids(&outcome.users), sim_ids(sim.users()));
+    let stats = sim.stats();
+    assert!(stats.rate_limited >= 3, "{stats:?}");
+    assert!(stats.server_errors >= 2, "{stats:?}");
+    assert!(stats.resets >= 1 && stats.stalls >= 1, "{stats:?}");
+    assert!(
+        stats.token_revocations >= 1 && stats.unauthorized >= 1,
+        "{stats:?}"
+    );
+    assert_eq!(stats.page_token_expiries, 2, "{stats:?}");
+}

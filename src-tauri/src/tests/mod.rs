@@ -5,6 +5,7 @@ mod ipc_bounds;
 mod load;
 mod profiles;
 mod secrets;
+mod soak;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
@@ -89,4 +90,19 @@ pub fn kinds(events: &Mutex<Vec<Value>>) -> Vec<String> {
         .iter()
         .map(|e| e["event"].as_str().unwrap_or_default().to_owned())
         .collect()
+}
+
+/// The owner's snapshot, once the load's background save has written it (within a minute).
+pub async fn wait_for_snapshot(
+    app: &TestApp,
+    owner: &crate::snapshot::Owner,
+) -> Vec<zoom::PhoneUser> {
+    let dir = app.state().snapshots_dir.clone();
+    for _ in 0..600 {
+        if let Some((users, _)) = crate::snapshot::load(&dir, owner) {
+            return users;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no snapshot was saved within a minute");
 }

@@ -1,9 +1,10 @@
 //! Profiles are never confused: a name in use is replaced only when the admin says so, and a
 //! replaced profile never shows the roster of the account it used to name.
 
-use super::{TestApp, draft, recorder};
+use super::{TestApp, draft, recorder, wait_for_snapshot};
 use crate::commands::{load, profiles};
 use crate::error::AppError;
+use crate::snapshot;
 
 const SECRET: &str = "demo-secret";
 
@@ -24,7 +25,11 @@ async fn saving_under_a_name_in_use_asks_first_and_never_shows_the_old_account_s
         .unwrap();
     let (channel, _) = recorder();
     load::load_roster(app.state(), channel).await.unwrap();
-    wait_for_snapshot(&app).await;
+    wait_for_snapshot(
+        &app,
+        &snapshot::Owner::of(&app.state().profiles.get("Prod").unwrap()),
+    )
+    .await;
 
     let mut other_account = draft("Prod");
     other_account.account_id = "another-account".into();
@@ -65,16 +70,4 @@ async fn saving_under_a_name_in_use_asks_first_and_never_shows_the_old_account_s
         .await
         .unwrap();
     assert_eq!((opened.users, opened.from_snapshot), (0, false));
-}
-
-/// The snapshot is written in the background after `finished`.
-async fn wait_for_snapshot(app: &TestApp) {
-    for _ in 0..100 {
-        let listed = profiles::list_profiles(app.state()).await.unwrap();
-        if listed.iter().any(|p| p.snapshot.is_some()) {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("no snapshot was saved");
 }

@@ -44,16 +44,7 @@ async fn main() -> anyhow::Result<()> {
     println!(
         "phone-roster export | {users} users | {:.1} s | peak RSS {:.1} MB",
         started.elapsed().as_secs_f64(),
-        children_peak_rss_bytes() as f64 / 1e6
+        bench::children_peak_rss_bytes() as f64 / 1e6
     );
     Ok(())
-}
-
-/// The largest peak resident set of any waited-for child process.
-fn children_peak_rss_bytes() -> u64 {
-    // SAFETY: getrusage only writes into the zeroed struct we own.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    // Linux reports kilobytes.
-    u64::try_from(usage.ru_maxrss).unwrap_or(0) * 1024
 }

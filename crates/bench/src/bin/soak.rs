@@ -1,0 +1,68 @@
+//! The soak's CLI path: `phone-roster export --format json` (release build) of 100,000 users while
+//! the account answers every 50th request with a fault; then the file is read back and compared with
+//! the account, user by user and field by field. Prints the time, the faults met and the CLI's peak
+//! memory. Run by `cargo xtask soak`, which builds the CLI first.
+
+use std::process::Command;
+use std::time::Instant;
+
+use bench::soak;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../target/release/phone-roster"
+    );
+    anyhow::ensure!(
+        std::path::Path::new(cli).exists(),
+        "build the CLI first: cargo build --release -p phone-roster-cli"
+    );
+    let sim = soak::account().await?;
+    let credentials = bench::credentials();
+    let out = std::env::temp_dir().join(format!("phone-roster-soak-{}.json", std::process::id()));
+    let started = Instant::now();
+    let output = tokio::task::spawn_blocking({
+        let (api, token, out) = (sim.api_base(), sim.token_url(), out.clone());
+        move || {
+            Command::new(cli)
+                .args(["export", "--format", "json", "--rate-limit", "100"])
+                .args(["--timeout", "30m", "--output"])
+                .arg(&out)
+                .env("ZOOM_API_BASE_URL", api)
+                .env("ZOOM_OAUTH_TOKEN_URL", token)
+                .env("ZOOM_ACCOUNT_ID", &credentials.account_id)
+                .env("ZOOM_CLIENT_ID", &credentials.client_id)
+                .env(
+                    "ZOOM_CLIENT_SECRET",
+                    secrecy::ExposeSecret::expose_secret(&credentials.client_secret),
+                )
+                .output()
+        }
+    })
+    .await??;
+    let seconds = started.elapsed().as_secs_f64();
+    anyhow::ensure!(
+        output.status.success(),
+        "the export failed ({}): {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let peak = bench::children_peak_rss_bytes();
+    let users: Vec<zoom::PhoneUser> = serde_json::from_slice(&std::fs::read(&out)?)?;
+    std::fs::remove_file(&out)?;
+    soak::verify(&sim, &users)?;
+    let stats = sim.stats();
+    anyhow::ensure!(
+        soak::met_every_kind(&stats),
+        "not every kind of fault was met: {}",
+        soak::faults_met(&stats)
+    );
+    println!(
+        "soak, CLI path | {} users, each once, every field intact | {seconds:.1} s | {} | peak RSS {:.1} MB",
+        users.len(),
+        soak::faults_met(&stats),
+        peak as f64 / 1e6
+    );
+    Ok(())
+}
