@@ -55,13 +55,23 @@ pub(crate) fn file_appender(
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
     }
-    tracing_appender::rolling::Builder::new()
+    let appender = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix("phone-roster")
         .filename_suffix("log")
         .max_log_files(KEEP_DAYS)
         .build(dir)
-        .map_err(io::Error::other)
+        .map_err(io::Error::other)?;
+    // The appender creates files with the usual umask; today's (just opened) and older ones become
+    // the owner's alone too. A file it starts after midnight is still inside the owner-only folder.
+    #[cfg(unix)]
+    for entry in std::fs::read_dir(dir)?.flatten() {
+        use std::os::unix::fs::PermissionsExt;
+        if entry.file_type().is_ok_and(|t| t.is_file()) {
+            std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    Ok(appender)
 }
 
 /// Wraps a `MakeWriter` so every formatted event is redacted before it reaches the file. tracing's fmt
@@ -193,16 +203,37 @@ mod tests {
         let logs = dir.path().join("logs");
         std::fs::create_dir(&logs).expect("made with the usual umask");
         std::fs::set_permissions(&logs, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-        file_appender(&logs).expect("appender");
-        let mode = std::fs::metadata(&logs)
-            .expect("metadata")
-            .permissions()
-            .mode();
+        let older = logs.join("phone-roster.2026-11-01.log");
+        std::fs::write(&older, "yesterday").expect("an older log");
+        std::fs::set_permissions(&older, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        let mut appender = file_appender(&logs).expect("appender");
+        appender.write_all(b"today\n").expect("a line");
+        let mode = |path: &Path| {
+            std::fs::metadata(path)
+                .expect("metadata")
+                .permissions()
+                .mode()
+        };
         assert_eq!(
-            mode & 0o077,
+            mode(&logs) & 0o077,
             0,
-            "group and others can open the log folder: {mode:o}"
+            "group and others can open the log folder: {:o}",
+            mode(&logs)
         );
+        let files: Vec<_> = std::fs::read_dir(&logs)
+            .expect("listed")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        assert_eq!(files.len(), 2, "{files:?}");
+        for file in files {
+            assert_eq!(
+                mode(&file) & 0o077,
+                0,
+                "{} is readable by others",
+                file.display()
+            );
+        }
     }
 
     #[test]
