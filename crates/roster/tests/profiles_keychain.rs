@@ -242,12 +242,19 @@ fn metadata_is_private_and_replaced_without_leftovers() {
     ok(store.save(&profile("b"), None));
     let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(store.dir()), 0o700);
-    let names: Vec<String> = std::fs::read_dir(store.dir())
+    let mut names: Vec<String> = std::fs::read_dir(store.dir())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, ["profiles.json"], "no temporary files left behind");
+    names.sort();
+    // The lock file stays (removing it would race another process taking it).
+    assert_eq!(
+        names,
+        ["profiles.json", "profiles.lock"],
+        "no temporary files left behind"
+    );
     assert_eq!(mode(&store.dir().join("profiles.json")), 0o600);
+    assert_eq!(mode(&store.dir().join("profiles.lock")), 0o600);
 }
 
 /// procfs refuses new files even to root, so this fails the same way for every user (a

@@ -61,11 +61,11 @@ pub(super) fn save(dir: &Path, profiles: &[Profile]) -> Result<(), ProfileError>
 pub(super) fn lock(dir: &Path) -> Result<std::fs::File, ProfileError> {
     let path = dir.join(LOCK_FILE_NAME);
     let locked = private_file::create_dir(dir).and_then(|()| {
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)?;
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(&path)?;
         file.lock()?;
         Ok(file)
     });
