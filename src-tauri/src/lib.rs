@@ -89,6 +89,9 @@ fn start() -> tauri::Result<()> {
             );
             app.manage(app_info::LaunchOptions::from_env());
             app.manage(updates::PendingUpdate::default());
+            // The phone number metadata loads in the background while the window opens, so that
+            // the first rows of numbers do not wait for it.
+            std::thread::spawn(roster::phone_format::warm_up);
             fatal::mark_started();
             Ok(())
         })

@@ -3,6 +3,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
 import type { Facets, LoadEvent, ProfileInfo, QueryResult, Row, RosterStatus, ViewSpec } from "../src/lib/api";
+import { statusLabel } from "../src/lib/format";
 
 const FIRST = ["Ada", "Bruno", "Chen", "Dana", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemal", "Lena", "Mateo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Yara"];
 const LAST = ["Okafor", "Schmidt", "Nakamura", "García", "Kowalski", "Haddad", "Lindqvist", "O'Brien", "Rossi", "Dubois", "Silva", "Müller", "Novak", "Tanaka", "Andersen", "Costa", "Fischer", "Ivanova"];
@@ -99,7 +100,9 @@ function query(spec: ViewSpec, offset: number, limit: number, rows: Row[]): Quer
       return 0;
     });
   }
-  return { offset, total: matched.length, roster_size: rows.length, rows: matched.slice(offset, offset + limit), facets };
+  // Rows hold Zoom's status words (the filters match on them); Rust sends rows with the words people say.
+  const shown = matched.slice(offset, offset + limit).map((r) => ({ ...r, status: statusLabel(r.status) }));
+  return { offset, total: matched.length, roster_size: rows.length, rows: shown, facets };
 }
 
 export type Scenario = "welcome" | "connect" | "loading" | "roster" | "snapshot" | "error";

@@ -108,6 +108,10 @@ pub struct ExportArgs {
     /// Write the CSV without the UTF-8 byte order mark (Excel then guesses the encoding).
     #[arg(long)]
     pub no_bom: bool,
+    /// Write the CSV for people opening it in a spreadsheet: every cell as the app shows it
+    /// (leading zeros, long numbers and date-like values stay text; phone numbers formatted).
+    #[arg(long)]
+    pub for_people: bool,
     /// Zoom's request rate limit for your plan: 10 (Pro) or 20 (Business and above).
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub rate_limit: u32,

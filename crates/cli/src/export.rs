@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use roster::export::{CsvOptions, ExportFormat, export_to_path};
+use roster::export::{CsvOptions, CsvStyle, ExportFormat, export_to_path};
 use roster::{Column, Filters, Roster, SortKey, ViewSpec};
 
 use crate::args::{ExportArgs, FormatArg};
@@ -98,6 +98,11 @@ fn format(args: &ExportArgs) -> ExportFormat {
         FormatArg::Csv => ExportFormat::Csv(CsvOptions {
             bom: !args.no_bom,
             delimiter: b',',
+            style: if args.for_people {
+                CsvStyle::ForPeople
+            } else {
+                CsvStyle::Plain
+            },
         }),
         FormatArg::Json => ExportFormat::Json,
         FormatArg::Xlsx => ExportFormat::Xlsx,

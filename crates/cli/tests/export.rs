@@ -300,3 +300,64 @@ async fn a_timeout_that_is_not_a_duration_is_a_usage_error() {
     assert!(stderr(&output).contains("e.g. 90s"), "{}", stderr(&output));
     assert_eq!(sim.stats().requests, 0, "nothing was loaded");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn for_people_writes_what_a_spreadsheet_shows_as_the_app_does() {
+    let sim = sim(200, Faults::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain.csv");
+    let people = dir.path().join("people.csv");
+    let columns = "phone_numbers,status,user_id";
+    for (out, extra) in [(&plain, None), (&people, Some("--for-people"))] {
+        let mut args = vec!["export", "--columns", columns, "--output"];
+        args.push(out.to_str().unwrap());
+        args.extend(extra);
+        assert_exit(&Run::new(&sim, dir.path()).env_credentials(&args).await, 0);
+    }
+    let (plain, people) = (read_csv(&plain), read_csv(&people));
+    assert_eq!(plain.len(), people.len());
+    // A spreadsheet shows a text formula ="…" as its text (ids with digits are written so too).
+    let shown = |cell: &str| -> String {
+        match cell.strip_prefix("=\"").and_then(|c| c.strip_suffix('"')) {
+            Some(text) => text.replace("\"\"", "\""),
+            None => cell.to_owned(),
+        }
+    };
+    let by_id = |rows: &[Vec<String>]| -> std::collections::HashMap<String, Vec<String>> {
+        rows[1..]
+            .iter()
+            .map(|r| (shown(&r[2]), r.clone()))
+            .collect()
+    };
+    let (plain, people) = (by_id(&plain), by_id(&people));
+    let mut formatted = 0;
+    for (id, plain_row) in &plain {
+        let people_row = &people[id];
+        // Scripts get Zoom's digits and words; people get the app's, kept text by ="…".
+        if let Some(digits) = plain_row[0]
+            .split("; ")
+            .next()
+            .filter(|n| n.starts_with('1'))
+        {
+            assert!(
+                people_row[0].starts_with("=\"+1 ") && !digits.contains(' '),
+                "{plain_row:?} / {people_row:?}"
+            );
+            formatted += 1;
+        }
+        let words = [
+            ("activate", "Active"),
+            ("deactivate", "Inactive"),
+            ("pending", "Pending"),
+        ];
+        let word = words
+            .iter()
+            .find(|(sent, _)| *sent == plain_row[1])
+            .map(|w| w.1);
+        assert_eq!(Some(people_row[1].as_str()), word, "{plain_row:?}");
+    }
+    assert!(
+        formatted > 10,
+        "{formatted} North American numbers formatted"
+    );
+}

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use zoom::PhoneUser;
 
 use crate::Error;
+use crate::phone_format::international;
 
 /// One column of the table or an export. Serialised as its snake_case key (`cost_center`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -124,16 +125,24 @@ impl Column {
         }
     }
 
-    /// The cell's text exactly as Zoom gave it; multi-valued fields joined with "; " in Zoom's
-    /// order (blank entries left out); a missing value is "".
+    /// The cell's text as the screen shows it (`CellForm::AsShown`).
     pub fn cell(self, user: &PhoneUser) -> String {
         let mut out = String::new();
-        self.write_cell(user, &mut out);
+        self.write_cell(user, CellForm::AsShown, &mut out);
         out
     }
 
-    /// Appends the cell's text to `out`, so exports reuse one buffer instead of allocating per cell.
-    pub(crate) fn write_cell(self, user: &PhoneUser, out: &mut String) {
+    /// The cell's text exactly as Zoom gave it (`CellForm::AsSent`).
+    pub fn cell_as_sent(self, user: &PhoneUser) -> String {
+        let mut out = String::new();
+        self.write_cell(user, CellForm::AsSent, &mut out);
+        out
+    }
+
+    /// Appends the cell's text in `form` to `out`, so exports reuse one buffer instead of
+    /// allocating per cell. Multi-valued fields are joined with "; " in Zoom's order (blank entries
+    /// left out); a missing value is "".
+    pub(crate) fn write_cell(self, user: &PhoneUser, form: CellForm, out: &mut String) {
         fn single(value: &Option<zoom::Text>) -> &str {
             value.as_deref().unwrap_or("")
         }
@@ -144,7 +153,10 @@ impl Column {
             Column::Site => user.site_name().unwrap_or(""),
             Column::Department => single(&user.department),
             Column::CostCenter => single(&user.cost_center),
-            Column::Status => single(&user.status),
+            Column::Status => match form {
+                CellForm::AsSent => single(&user.status),
+                CellForm::AsShown => return status_words(single(&user.status), out),
+            },
             Column::UserId => &user.id,
             Column::PhoneUserId => single(&user.phone_user_id),
             Column::ExtensionId => single(&user.extension_id),
@@ -155,7 +167,10 @@ impl Column {
                 .unwrap_or(""),
             Column::ActivationStatus => single(&user.activation_status),
             Column::PhoneNumbers => {
-                return join(phone_numbers(user), out);
+                return match form {
+                    CellForm::AsSent => join(phone_numbers(user), out),
+                    CellForm::AsShown => join(phone_numbers(user).map(international), out),
+                };
             }
             Column::CallingPlans => {
                 return join(calling_plan_names(user), out);
@@ -163,6 +178,38 @@ impl Column {
         };
         out.push_str(text);
     }
+}
+
+/// Which text a cell holds. Decided here, once, for every place a cell is written:
+///
+/// | Form | Where | Phone numbers | Status |
+/// |---|---|---|---|
+/// | `AsShown` | the table, the details, the CSV for people, the workbook | `+1 863-402-2606` | `Active`, `Inactive`, `Pending` |
+/// | `AsSent` | the plain CSV (for scripts: its contract) | `18634022606`, as Zoom lists them | `activate`, `deactivate`, `pending` |
+///
+/// Every other column is the same in both. JSON keeps Zoom's whole records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellForm {
+    AsShown,
+    AsSent,
+}
+
+/// Zoom's status words as people say them; a word Zoom adds later, capitalised.
+fn status_words(status: &str, out: &mut String) {
+    let word = match status {
+        "activate" => "Active",
+        "deactivate" => "Inactive",
+        "pending" => "Pending",
+        other => {
+            let mut chars = other.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+            return;
+        }
+    };
+    out.push_str(word);
 }
 
 /// The user's phone numbers in Zoom's order, blanks left out.
@@ -183,12 +230,12 @@ fn non_blank(value: Option<&str>) -> Option<&str> {
     value.filter(|v| !v.trim().is_empty())
 }
 
-fn join<'a>(values: impl Iterator<Item = &'a str>, out: &mut String) {
+fn join<T: AsRef<str>>(values: impl Iterator<Item = T>, out: &mut String) {
     for (i, value) in values.enumerate() {
         if i > 0 {
             out.push_str(MULTI_VALUE_SEPARATOR);
         }
-        out.push_str(value);
+        out.push_str(value.as_ref());
     }
 }
 
@@ -250,6 +297,22 @@ mod tests {
     }
 
     #[test]
+    fn status_reads_as_people_say_it_on_screen_and_as_zoom_sent_it_for_scripts() {
+        for (sent, shown) in [
+            ("activate", "Active"),
+            ("deactivate", "Inactive"),
+            ("pending", "Pending"),
+            ("suspended", "Suspended"),
+            ("", ""),
+        ] {
+            let user: PhoneUser =
+                serde_json::from_value(serde_json::json!({"id": "u", "status": sent})).unwrap();
+            assert_eq!(Column::Status.cell(&user), shown);
+            assert_eq!(Column::Status.cell_as_sent(&user), sent);
+        }
+    }
+
+    #[test]
     fn serde_uses_the_key() {
         for column in Column::ALL {
             let json = serde_json::to_string(&column).unwrap();
@@ -265,12 +328,17 @@ mod tests {
             "calling_plans": [{"name": "US/CA Unlimited"}, {"name": " "}, {"name": "Global Select"}]
         }))
         .unwrap();
-        assert_eq!(Column::PhoneNumbers.cell(&user), "14232058798; 0044");
+        assert_eq!(
+            Column::PhoneNumbers.cell_as_sent(&user),
+            "14232058798; 0044"
+        );
+        assert_eq!(Column::PhoneNumbers.cell(&user), "+1 423-205-8798; 0044");
         assert_eq!(
             Column::CallingPlans.cell(&user),
             "US/CA Unlimited; Global Select"
         );
         assert_eq!(Column::Name.cell(&user), "");
+        assert_eq!(Column::Status.cell(&user), "");
         assert_eq!(Column::UserId.cell(&user), "u1");
     }
 }

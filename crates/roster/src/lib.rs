@@ -1,6 +1,7 @@
 //! The roster engine (search, filters, sort, facets, windows), export (CSV, JSON, xlsx) and
 //! connection profiles whose secrets live in the OS keychain.
 
+pub mod phone_format;
 pub mod private_file;
 pub mod profiles;
 
@@ -11,7 +12,7 @@ pub mod export;
 mod spec;
 pub mod spec_bounds;
 
-pub use column::{Column, MULTI_VALUE_SEPARATOR};
+pub use column::{CellForm, Column, MULTI_VALUE_SEPARATOR};
 pub use engine::{FacetCount, Facets, QueryResult, Roster};
 pub use error::Error;
 pub use spec::{Facet, Filters, SortKey, ViewSpec};

@@ -52,7 +52,7 @@ fn every_hostile_value_survives_the_round_trip() {
     for (record, user) in records[1..].iter().zip(hostile::hostile_users()) {
         let cells: Vec<String> = Column::ALL
             .iter()
-            .map(|c| expected(c.cell(&user)))
+            .map(|c| expected(c.cell_as_sent(&user)))
             .collect();
         assert_eq!(record, &cells);
     }
@@ -82,7 +82,7 @@ fn quotes_only_where_needed_and_ends_lines_with_crlf() {
     let (bytes, _) = export(
         CsvOptions {
             bom: false,
-            delimiter: b',',
+            ..CsvOptions::default()
         },
         &columns,
     );
@@ -112,8 +112,8 @@ fn semicolons_for_european_excel() {
     let columns = [Column::Name, Column::Site, Column::Department];
     let (bytes, _) = export(
         CsvOptions {
-            bom: true,
             delimiter: b';',
+            ..CsvOptions::default()
         },
         &columns,
     );
@@ -147,8 +147,8 @@ fn refuses_a_delimiter_excel_cannot_use() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("roster.csv");
     let format = ExportFormat::Csv(CsvOptions {
-        bom: true,
         delimiter: b'"',
+        ..CsvOptions::default()
     });
     let error = export_to_path(
         &hostile::hostile_users(),

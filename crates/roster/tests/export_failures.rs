@@ -8,15 +8,23 @@ use std::fs;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use roster::export::{CsvOptions, ExportFormat, export_to_path, export_to_path_cancellable};
+use roster::export::{
+    CsvOptions, CsvStyle, ExportFormat, export_to_path, export_to_path_cancellable,
+};
 use roster::{Column, Error};
 use zoom::PhoneUser;
 
 const OLD: &str = "the previous export\r\n";
-const FORMATS: [ExportFormat; 3] = [
+const FORMATS: [ExportFormat; 4] = [
     ExportFormat::Csv(CsvOptions {
         bom: true,
         delimiter: b',',
+        style: CsvStyle::Plain,
+    }),
+    ExportFormat::Csv(CsvOptions {
+        bom: true,
+        delimiter: b',',
+        style: CsvStyle::ForPeople,
     }),
     ExportFormat::Json,
     ExportFormat::Xlsx,

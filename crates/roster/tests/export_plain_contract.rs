@@ -10,7 +10,9 @@ use roster::Column;
 use roster::export::{CsvOptions, ExportFormat, export_to_path};
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn roster() -> Vec<zoom::PhoneUser> {

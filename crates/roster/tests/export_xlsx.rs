@@ -22,7 +22,9 @@ fn part(archive: &mut zip::ZipArchive<File>, name: &str) -> String {
 #[test]
 fn writes_text_cells_a_bold_frozen_header_and_filters() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("roster.xlsx");
+    let path = dir
+        .path()
+        .join("Acme: EMEA - CC-0042 + 2 Departments - 2026-11-28.xlsx");
     let users = hostile::hostile_users();
     let summary =
         export_to_path(&users, &Column::DEFAULT_EXPORT, ExportFormat::Xlsx, &path).unwrap();
@@ -32,8 +34,17 @@ fn writes_text_cells_a_bold_frozen_header_and_filters() {
     let sheet = part(&mut archive, "xl/worksheets/sheet1.xml");
     let workbook = part(&mut archive, "xl/workbook.xml");
     let styles = part(&mut archive, "xl/styles.xml");
+    let properties = part(&mut archive, "docProps/core.xml");
 
-    assert!(workbook.contains("name=\"Phone users\""), "{workbook}");
+    // The view's name: on the tab (Excel's 31 characters, no colon) and in full as the title.
+    assert!(
+        workbook.contains("name=\"Acme_ EMEA - CC-0042 + 2 Depart\""),
+        "{workbook}"
+    );
+    assert!(
+        properties.contains("<dc:title>Acme: EMEA - CC-0042 + 2 Departments</dc:title>"),
+        "{properties}"
+    );
     assert!(sheet.contains("<autoFilter ref=\"A1:J6\""), "{sheet}");
     assert!(sheet.contains("state=\"frozen\""), "{sheet}");
     assert!(sheet.contains("<cols>"), "column widths set");
@@ -45,11 +56,11 @@ fn writes_text_cells_a_bold_frozen_header_and_filters() {
 
     // Every value is a string cell (inline strings in constant-memory mode): none became a number.
     assert!(!sheet.contains("<v>"), "no numeric cells: {sheet}");
-    // Values exactly as Zoom gave them: a text cell is never a formula, so no apostrophe here;
-    // a carriage return is escaped the way Excel reads it back.
+    // Values as the screen shows them (phone numbers formatted): a text cell is never a formula,
+    // so no apostrophe here; a carriage return is escaped the way Excel reads it back.
     let values = [
         "0101",
-        "0044123456; 14232058798",
+        "0044123456; +1 423-205-8798",
         "José García",
         "北京 用户",
         "=1+1",

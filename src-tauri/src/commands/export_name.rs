@@ -51,13 +51,23 @@ pub fn file_name(suggested: &str, extension: &str) -> Result<String, NameError> 
     if name.chars().count() > MAX_CHARS {
         return Err(NameError::TooLong(name.chars().take(40).collect()));
     }
-    let suffix = format!(".{extension}");
-    Ok(if name.to_lowercase().ends_with(&suffix) {
-        name.to_owned()
-    } else {
-        format!("{name}{suffix}")
-    })
+    Ok(format!("{}.{extension}", without_export_extension(name)))
 }
+
+/// The name without a `.csv`, `.json` or `.xlsx` it already ends with: a name suggested for one
+/// format never becomes `roster.csv.xlsx` in another.
+fn without_export_extension(name: &str) -> &str {
+    EXPORT_EXTENSIONS
+        .iter()
+        .find_map(|extension| {
+            let cut = name.len().checked_sub(extension.len())?;
+            let ending = name.get(cut..)?;
+            ending.eq_ignore_ascii_case(extension).then(|| &name[..cut])
+        })
+        .unwrap_or(name)
+}
+
+const EXPORT_EXTENSIONS: [&str; 3] = [".csv", ".json", ".xlsx"];
 
 /// Windows compares the part before the first dot, ignoring case and trailing spaces.
 fn is_windows_device(name: &str) -> bool {
@@ -89,6 +99,12 @@ mod tests {
             Ok("Acme EMEA - CC-101 + CC-102 - 2026-11-28.csv".into())
         );
         assert_eq!(file_name("Roster", "json"), Ok("Roster.json".into()));
+        assert_eq!(file_name("Roster.csv", "xlsx"), Ok("Roster.xlsx".into()));
+        assert_eq!(file_name("Roster.CSV", "csv"), Ok("Roster.csv".into()));
+        assert_eq!(
+            file_name("v1.2 roster", "csv"),
+            Ok("v1.2 roster.csv".into())
+        );
         assert_eq!(
             file_name("Console export", "csv"),
             Ok("Console export.csv".into())

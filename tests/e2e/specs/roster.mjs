@@ -16,10 +16,19 @@ import { waitFor } from "../lib/webdriver.mjs";
 const DEMO_USERS = 10_000;
 const SEARCH = ".toolbar .search input";
 const BACKSPACE = "\uE003";
-/** Leading characters the CSV export neutralises with an apostrophe (see crates/roster/src/export/csv.rs). */
+/** Leading characters a spreadsheet runs as a formula (see crates/roster/src/export/csv.rs). */
 const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
-/** The grid shows Zoom's status words as people say them; the CSV keeps Zoom's words. */
-const STATUS_WORDS = { Active: "activate", Inactive: "deactivate", Pending: "pending" };
+/** `="…"` (or `="…"&"…"`): the CSV for people's text formula, whose result is the literal text. */
+const TEXT_FORMULA = /^="((?:[^"]|"")*)"(&"((?:[^"]|"")*)")*$/s;
+
+/** What a spreadsheet shows for a cell of the CSV for people (crates/roster/src/export/spreadsheet_text.rs):
+ * a text formula shows its literal; a multi-line value that starts like a formula keeps the `'` guard. */
+function shownBySpreadsheet(cell) {
+  if (TEXT_FORMULA.test(cell)) {
+    return [...cell.slice(1).matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replaceAll('""', '"')).join("");
+  }
+  return cell;
+}
 
 /** RFC 4180: quoted fields with doubled quotes, commas and newlines inside; CRLF or LF rows. */
 export function parseCsv(text, delimiter = ",") {
@@ -71,15 +80,16 @@ async function bar(d, name) {
   return Object.values(found)[0];
 }
 
-/** What the CSV holds for a cell the grid shows as `text` in the column headed `header`. */
-function expectedCsvCell(header, text) {
-  const cell = header === "Status" ? (STATUS_WORDS[text] ?? text) : text;
-  return FORMULA_STARTS.some((c) => cell.startsWith(c)) ? `'${cell}` : cell;
+/** What the spreadsheet shows for a cell the grid shows as `text`: the same text, but for a
+ * multi-line value that starts like a formula, which keeps its `'`. */
+function expectedShown(text) {
+  const guarded = /[\n\r]/.test(text) && FORMULA_STARTS.some((c) => text.trimStart().startsWith(c) || text.startsWith(c));
+  return guarded ? `'${text}` : text;
 }
 
 function sameCells(what, screen, csv) {
-  const expected = screen.cells.map((text, c) => expectedCsvCell(csv.headers[c], text));
-  const got = csv.rows[screen.index];
+  const expected = screen.cells.map(expectedShown);
+  const got = csv.rows[screen.index].map(shownBySpreadsheet);
   if (JSON.stringify(expected) !== JSON.stringify(got)) {
     throw new Error(`${what}: row ${screen.index} differs\n  screen: ${JSON.stringify(expected)}\n  csv:    ${JSON.stringify(got)}`);
   }
@@ -160,23 +170,25 @@ export default {
         for (const r of top) sameCells("the first rows", r, csv);
 
         // Every CSV row is one of the two cost centers, in extension order.
+        const shownRows = rows.map((r) => r.map(shownBySpreadsheet));
         const cc = headers.indexOf("Cost Center");
         const ext = headers.indexOf("Extension");
-        const outside = rows.filter((r) => r[cc] !== a.name && r[cc] !== b.name);
+        const outside = shownRows.filter((r) => r[cc] !== a.name && r[cc] !== b.name);
         if (outside.length) throw new Error(`${outside.length} CSV rows of other cost centers, e.g. ${outside[0]}`);
         // (Numbers by value, then anything else by its text, blanks last: see crates/roster's sort.)
-        const numeric = rows.map((r) => r[ext]).filter((x) => /^\d+$/.test(x)).map(Number);
+        const numeric = shownRows.map((r) => r[ext]).filter((x) => /^\d+$/.test(x)).map(Number);
         for (let i = 1; i < numeric.length; i++) {
           if (numeric[i - 1] > numeric[i]) throw new Error(`the CSV's extensions are out of order: ${numeric[i - 1]} then ${numeric[i]}`);
         }
-        const firstBlank = rows.findIndex((r) => r[ext].trim() === "");
-        if (firstBlank >= 0 && rows.slice(firstBlank).some((r) => r[ext].trim() !== "")) throw new Error("blank extensions are not last");
+        const firstBlank = shownRows.findIndex((r) => r[ext].trim() === "");
+        if (firstBlank >= 0 && shownRows.slice(firstBlank).some((r) => r[ext].trim() !== "")) throw new Error("blank extensions are not last");
 
-        // No cell left that a spreadsheet would run as a formula; a row with a neutralised cell (the demo
-        // has names like "=1+2" and "-Dash Leading") equals its row on screen.
-        const risky = rows.flat().filter((cell) => FORMULA_STARTS.some((c) => cell.startsWith(c)));
+        // No cell a spreadsheet would run as a formula, other than text formulas (="…") whose result is
+        // the text; a row with a formula-like value (the demo has names like "=1+2" and "-Dash Leading")
+        // shows in the spreadsheet as on screen.
+        const risky = rows.flat().filter((cell) => FORMULA_STARTS.some((c) => cell.startsWith(c)) && !TEXT_FORMULA.test(cell));
         if (risky.length) throw new Error(`CSV cells a spreadsheet would run: ${JSON.stringify(risky.slice(0, 3))}`);
-        const neutralised = rows.findIndex((r) => r.some((cell) => FORMULA_STARTS.some((c) => cell.startsWith(`'${c}`))));
+        const neutralised = shownRows.findIndex((r) => r.some((cell) => FORMULA_STARTS.some((c) => cell.startsWith(c))));
         if (neutralised >= 0) {
           await d.exec(`document.querySelector('.scroller').scrollTop = arguments[0] * 30;`, neutralised);
           const shown = await waitFor(`row ${neutralised} on screen`, async () => (await readGrid(d)).rows.find((r) => r.index === neutralised));

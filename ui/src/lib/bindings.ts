@@ -113,7 +113,21 @@ export type CsvOptions = {
 	bom?: boolean,
 	/**  `b','`, or `b';'` for Excel set to a region where the comma is the decimal separator. */
 	delimiter?: number,
+	style?: CsvStyle,
 };
+
+/**  Who reads the CSV. */
+export type CsvStyle = 
+/**
+ *  Scripts: every value as Zoom sent it (phone numbers as digits), only the formula guard
+ *  added. A contract: the same roster gives the same bytes in every release.
+ */
+"plain" | 
+/**
+ *  People opening it in a spreadsheet: each cell the screen's text, written so that it stays
+ *  text (leading zeros, long numbers, date-like values), phone numbers formatted.
+ */
+"for_people";
 
 export type ErrorDetail = {
 	message: string,
@@ -121,7 +135,10 @@ export type ErrorDetail = {
 	tracking_id: string | null,
 };
 
-/**  Serialised tagged by `format`: `{"format": "csv", "bom": true, "delimiter": 59}`, `{"format": "json"}`. */
+/**
+ *  Serialised tagged by `format`: `{"format": "csv", "bom": true, "delimiter": 59, "style":
+ *  "for_people"}`, `{"format": "json"}`.
+ */
 export type ExportFormat = {
 	format: "csv",
 } & CsvOptions | 

@@ -7,7 +7,11 @@ const STATUS_LABELS: Record<string, string> = {
   pending: "Pending",
 };
 
-/** Zoom's status words (activate/deactivate/pending) as people say them. */
+/**
+ * Zoom's status words (activate/deactivate/pending) as people say them, for the status filter's
+ * values. Table rows come from Rust with the words already (crates/roster/src/column.rs,
+ * `status_words`), and the two must agree: the filter shows what the column shows.
+ */
 export function statusLabel(status: string): string {
   return STATUS_LABELS[status] ?? (status === "" ? "" : status[0].toUpperCase() + status.slice(1));
 }

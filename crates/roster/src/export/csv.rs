@@ -1,4 +1,6 @@
-//! CSV that Excel (Windows and macOS) and Google Sheets open cleanly, and that cannot run formulas.
+//! CSV that Excel (Windows and macOS) and Google Sheets open cleanly, and that cannot run formulas,
+//! in two styles (`CsvStyle`): plain, for scripts, and for people, whose cells a spreadsheet shows
+//! exactly as the screen does (spreadsheet_text.rs).
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -6,13 +8,14 @@ use std::io::{self, Write};
 use csv::{QuoteStyle, Terminator, WriterBuilder};
 use zoom::PhoneUser;
 
-use super::CsvOptions;
-use crate::Column;
+use super::{CsvOptions, CsvStyle, spreadsheet_text};
+use crate::{CellForm, Column};
 
 const BOM: &str = "\u{FEFF}";
 
-/// Writes the header and one record per user: RFC 4180 quoting only where needed, CRLF line ends,
-/// values exactly as Zoom gave them except for the formula guard. Returns the rows written.
+/// Writes the header and one record per user: RFC 4180 quoting only where needed, CRLF line ends.
+/// Plain: values exactly as Zoom gave them except for the formula guard. For people: the screen's
+/// text, kept text. Returns the rows written.
 pub(crate) fn write_csv<'a>(
     users: impl Iterator<Item = &'a PhoneUser>,
     columns: &[Column],
@@ -44,12 +47,22 @@ fn write<'a>(
     writer.write_record(columns.iter().map(|column| column.header()))?;
     // One buffer per column, reused for every row.
     let mut cells = vec![String::new(); columns.len()];
+    let mut shown = String::new();
     let mut rows = 0;
     for user in users {
         for (column, cell) in columns.iter().zip(&mut cells) {
             cell.clear();
-            column.write_cell(user, cell);
-            neutralise_formula(cell);
+            match options.style {
+                CsvStyle::Plain => {
+                    column.write_cell(user, CellForm::AsSent, cell);
+                    neutralise_formula(cell);
+                }
+                CsvStyle::ForPeople => {
+                    shown.clear();
+                    column.write_cell(user, CellForm::AsShown, &mut shown);
+                    spreadsheet_text::write(&shown, cell);
+                }
+            }
         }
         writer.write_record(&cells)?;
         rows += 1;
@@ -68,7 +81,7 @@ const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '＝', '＋', '－', '＠'
 /// including the ideographic space, is skipped before looking at the first character.
 const CONTROL_STARTS: &[char] = &['\t', '\r'];
 
-fn neutralise_formula(cell: &mut String) {
+pub(super) fn neutralise_formula(cell: &mut String) {
     let first = cell.trim_start().chars().next();
     if cell.starts_with(CONTROL_STARTS) || first.is_some_and(|c| FORMULA_STARTS.contains(&c)) {
         cell.insert(0, '\'');

@@ -6,6 +6,7 @@ mod atomic;
 mod cancel;
 mod csv;
 mod json;
+mod spreadsheet_text;
 mod xlsx;
 
 use std::path::{Path, PathBuf};
@@ -17,7 +18,8 @@ use zoom::PhoneUser;
 use self::cancel::UntilCancelled;
 use crate::{Column, Error};
 
-/// Serialised tagged by `format`: `{"format": "csv", "bom": true, "delimiter": 59}`, `{"format": "json"}`.
+/// Serialised tagged by `format`: `{"format": "csv", "bom": true, "delimiter": 59, "style":
+/// "for_people"}`, `{"format": "json"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "format", rename_all = "snake_case")]
@@ -48,6 +50,7 @@ pub struct CsvOptions {
     pub bom: bool,
     /// `b','`, or `b';'` for Excel set to a region where the comma is the decimal separator.
     pub delimiter: u8,
+    pub style: CsvStyle,
 }
 
 impl Default for CsvOptions {
@@ -55,7 +58,39 @@ impl Default for CsvOptions {
         CsvOptions {
             bom: true,
             delimiter: b',',
+            style: CsvStyle::Plain,
         }
+    }
+}
+
+/// Who reads the CSV.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum CsvStyle {
+    /// Scripts: every value as Zoom sent it (phone numbers as digits), only the formula guard
+    /// added. A contract: the same roster gives the same bytes in every release.
+    #[default]
+    Plain,
+    /// People opening it in a spreadsheet: each cell the screen's text, written so that it stays
+    /// text (leading zeros, long numbers, date-like values), phone numbers formatted.
+    ForPeople,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::view_name;
+    use std::path::Path;
+
+    #[test]
+    fn the_view_is_named_by_the_file_without_its_date() {
+        let named = |file: &str| view_name(Path::new(file));
+        assert_eq!(
+            named("/x/Acme EMEA - CC-101 + CC-102 - 2026-11-28.xlsx"),
+            "Acme EMEA - CC-101 + CC-102"
+        );
+        assert_eq!(named("roster.xlsx"), "roster");
+        assert_eq!(named("Q4 - final.xlsx"), "Q4 - final");
     }
 }
 
@@ -64,6 +99,27 @@ pub struct ExportSummary {
     /// The file written, made absolute so "Show in folder" works whatever the working directory.
     pub path: PathBuf,
     pub rows: usize,
+}
+
+/// What the view is called: the file's name without its extension and without the date the app
+/// and the CLI's users add at its end ("Acme EMEA - CC-101 + CC-102 - 2026-11-28.xlsx" is the view
+/// "Acme EMEA - CC-101 + CC-102").
+fn view_name(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dated = stem.rsplit_once(" - ").filter(|(_, date)| {
+        date.len() == 10
+            && date.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+    });
+    match dated {
+        Some((view, _)) => view.trim().to_owned(),
+        None => stem.trim().to_owned(),
+    }
 }
 
 /// Writes `users` (in the order given) to `path`: `columns` in that order (the default export
@@ -104,7 +160,7 @@ pub fn export_to_path_cancellable<'a>(
     let rows = atomic::write_atomically(path, cancel, |file, folder| match format {
         ExportFormat::Csv(options) => csv::write_csv(users, columns, options, file),
         ExportFormat::Json => json::write_json(users, file),
-        ExportFormat::Xlsx => xlsx::write_xlsx(users, columns, file, folder),
+        ExportFormat::Xlsx => xlsx::write_xlsx(users, columns, &view_name(path), file, folder),
     })?;
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     Ok(ExportSummary { path, rows })

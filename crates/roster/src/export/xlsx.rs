@@ -1,5 +1,6 @@
-//! An .xlsx workbook: text-typed cells (leading zeros and long numbers survive), a bold, frozen
-//! header row with filters on, and columns sized to their contents.
+//! An .xlsx workbook: text-typed cells as the screen shows them (leading zeros and long numbers
+//! survive), a bold, frozen header row with filters on, columns sized to their contents, and the
+//! view's name on the sheet's tab and as the document's title.
 
 use std::any::Any;
 use std::fs::File;
@@ -7,14 +8,15 @@ use std::io::{self, BufWriter};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, Format, Workbook, XlsxError};
 use zoom::PhoneUser;
 
-use crate::Column;
+use crate::{CellForm, Column};
 
 /// Excel's limits: rows per sheet (the header takes one) and characters per cell.
 const MAX_ROWS: usize = 1_048_576;
 const MAX_CELL_CHARS: usize = 32_767;
+const MAX_SHEET_NAME_CHARS: usize = 31;
 /// Column widths are measured on this many rows: enough to be representative, cheap to hold.
 const WIDTH_SAMPLE_ROWS: usize = 1_000;
 const MIN_WIDTH: usize = 8;
@@ -26,6 +28,7 @@ const MAX_WIDTH: usize = 50;
 pub(crate) fn write_xlsx<'a>(
     users: impl Iterator<Item = &'a PhoneUser>,
     columns: &[Column],
+    view_name: &str,
     file: &mut File,
     scratch_folder: &Path,
 ) -> io::Result<usize> {
@@ -33,7 +36,7 @@ pub(crate) fn write_xlsx<'a>(
     // fails, e.g. on a full disk. The file being written is discarded on any error, so nothing
     // observes state left behind by the panic.
     let written = panic::catch_unwind(AssertUnwindSafe(|| {
-        write(users, columns, file, scratch_folder)
+        write(users, columns, view_name, file, scratch_folder)
     }))
     .map_err(scratch_write_error)?;
     written.map_err(|error| match error {
@@ -49,6 +52,7 @@ pub(crate) fn write_xlsx<'a>(
 fn write<'a>(
     mut users: impl Iterator<Item = &'a PhoneUser>,
     columns: &[Column],
+    view_name: &str,
     file: &mut File,
     scratch_folder: &Path,
 ) -> Result<usize, XlsxError> {
@@ -57,8 +61,11 @@ fn write<'a>(
 
     let mut workbook = Workbook::new();
     workbook.set_tempdir(scratch_folder)?;
+    if !view_name.is_empty() {
+        workbook.set_properties(&DocProperties::new().set_title(view_name));
+    }
     let sheet = workbook.add_worksheet_with_constant_memory()?;
-    sheet.set_name("Phone users")?;
+    sheet.set_name(sheet_name(view_name))?;
     let bold = Format::new().set_bold();
     // "@" is Excel's Text format: what people type into these columns later stays text too.
     let text = Format::new().set_num_format("@");
@@ -75,7 +82,7 @@ fn write<'a>(
         let row = u32::try_from(rows + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
         for (c, column) in columns.iter().enumerate() {
             cell.clear();
-            column.write_cell(user, &mut cell);
+            column.write_cell(user, CellForm::AsShown, &mut cell);
             if !cell.is_empty() {
                 truncate_chars(&mut cell, MAX_CELL_CHARS);
                 sheet.write_string_with_format(row, c as u16, &cell, &text)?;
@@ -119,7 +126,7 @@ fn column_widths(sample: &[&PhoneUser], columns: &[Column]) -> Vec<usize> {
                 .iter()
                 .map(|user| {
                     cell.clear();
-                    column.write_cell(user, &mut cell);
+                    column.write_cell(user, CellForm::AsShown, &mut cell);
                     cell.chars().count()
                 })
                 .max()
@@ -127,6 +134,22 @@ fn column_widths(sample: &[&PhoneUser], columns: &[Column]) -> Vec<usize> {
             (longest_cell.max(column.header().len()) + 3).clamp(MIN_WIDTH, MAX_WIDTH)
         })
         .collect()
+}
+
+/// Excel's rules for a sheet's tab: at most 31 characters, none of `[ ] : * ? / \`, no `'` at
+/// either end, not empty.
+fn sheet_name(view_name: &str) -> String {
+    let mut name: String = view_name
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
+        .collect();
+    truncate_chars(&mut name, MAX_SHEET_NAME_CHARS);
+    let name = name.trim().trim_matches('\'').trim();
+    if name.is_empty() {
+        "Phone users".to_owned()
+    } else {
+        name.to_owned()
+    }
 }
 
 fn truncate_chars(text: &mut String, max_chars: usize) {

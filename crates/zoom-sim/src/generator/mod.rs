@@ -29,9 +29,18 @@ pub(crate) struct Roster {
 }
 
 /// `n` users (pending ones included, with `"status": "pending"`) generated from `seed`, as the JSON
-/// `GET /phone/users` lists them.
+/// `GET /phone/users` lists them; hostile names included, as in tests.
 pub fn generate_users(n: usize, seed: u64) -> Vec<Value> {
-    generate(n, seed, true)
+    users_json(n, seed, true)
+}
+
+/// The users of the demo account (`SimConfig { hostile_names: false, .. }`), as JSON.
+pub fn generate_demo_users(n: usize, seed: u64) -> Vec<Value> {
+    users_json(n, seed, false)
+}
+
+fn users_json(n: usize, seed: u64, hostile_names: bool) -> Vec<Value> {
+    generate(n, seed, hostile_names)
         .users
         .iter()
         .map(User::to_value)

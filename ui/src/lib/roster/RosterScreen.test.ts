@@ -22,7 +22,7 @@ function user(i: number, extra: Partial<Row> = {}): Row {
     site: "Austin",
     department: "Sales",
     cost_center: `CC-${i}`,
-    status: "activate",
+    status: "Active",
     calling_plans: "Basic; Global Select",
     phone_user_id: `pu${i}`,
     extension_id: `x${i}`,
@@ -32,7 +32,7 @@ function user(i: number, extra: Partial<Row> = {}): Row {
   };
 }
 
-const ROWS = [user(1), user(2, { status: "pending" }), user(3, { cost_center: "" })];
+const ROWS = [user(1), user(2, { status: "Pending" }), user(3, { cost_center: "" })];
 const FACETS: Facets = {
   cost_center: [
     { value: "CC-1", count: 1 },
@@ -190,7 +190,7 @@ describe("RosterScreen", () => {
     expect(api.exportView).toHaveBeenCalledWith(
       expect.objectContaining({ search: "" }),
       ["name", "email", "extension", "phone_numbers", "site", "department", "cost_center", "status", "calling_plans"],
-      { format: "csv", bom: true, delimiter: 44 },
+      { format: "csv", bom: true, delimiter: 44, style: "for_people" },
       expect.stringMatching(/^Acme - all phone users - \d{4}-\d\d-\d\d\.csv$/),
     );
     const toast = await screen.findByRole("status");
@@ -216,11 +216,28 @@ describe("RosterScreen", () => {
     expect(await screen.findByRole("button", { name: "Export 1 user to CSV" })).toBeInTheDocument();
     await u.click(screen.getByRole("button", { name: "More export formats" }));
     await u.click(screen.getByRole("menuitem", { name: /semicolon/ }));
-    expect(vi.mocked(api.exportView).mock.calls[0][2]).toEqual({ format: "csv", bom: true, delimiter: 59 });
+    expect(vi.mocked(api.exportView).mock.calls[0][2]).toEqual({
+      format: "csv",
+      bom: true,
+      delimiter: 59,
+      style: "for_people",
+    });
     await u.click(screen.getByRole("button", { name: "More export formats" }));
     await u.click(screen.getByRole("menuitem", { name: /JSON/ }));
     expect(vi.mocked(api.exportView).mock.calls[1][2]).toEqual({ format: "json" });
     expect(vi.mocked(api.exportView).mock.calls[1][3]).toMatch(/\.json$/);
+    await u.click(screen.getByRole("button", { name: "More export formats" }));
+    await u.click(screen.getByRole("menuitem", { name: /Excel workbook/ }));
+    expect(vi.mocked(api.exportView).mock.calls[2][2]).toEqual({ format: "xlsx" });
+    expect(vi.mocked(api.exportView).mock.calls[2][3]).toMatch(/ - \d{4}-\d\d-\d\d\.xlsx$/);
+    await u.click(screen.getByRole("button", { name: "More export formats" }));
+    await u.click(screen.getByRole("menuitem", { name: /Plain CSV for scripts/ }));
+    expect(vi.mocked(api.exportView).mock.calls[3][2]).toEqual({
+      format: "csv",
+      bom: true,
+      delimiter: 44,
+      style: "plain",
+    });
   });
 
   it("explains a failed query in plain words and tries again", async () => {

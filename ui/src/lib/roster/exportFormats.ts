@@ -5,20 +5,30 @@ import type { ExportFormat } from "../api";
 const COMMA = 44;
 const SEMICOLON = 59;
 
-/** With a BOM and commas: what Excel opens cleanly on a double-click in most locales. */
-export const CSV_FOR_EXCEL: ExportFormat = { format: "csv", bom: true, delimiter: COMMA };
+/**
+ * What the one-click button writes: a CSV that Excel opens on a double-click showing every cell as
+ * the screen does (leading zeros, long numbers and date-like values stay text). See
+ * crates/roster/src/export/spreadsheet_text.rs.
+ */
+export const CSV_FOR_EXCEL: ExportFormat = { format: "csv", bom: true, delimiter: COMMA, style: "for_people" };
 
 export const EXPORT_OPTIONS: { label: string; help: string; format: ExportFormat }[] = [
-  { label: "CSV for Excel", help: "The default: opens cleanly in Excel", format: CSV_FOR_EXCEL },
+  { label: "CSV for Excel", help: "The default: every cell as on screen", format: CSV_FOR_EXCEL },
   {
-    label: "CSV, semicolon-separated",
+    label: "CSV for Excel, semicolon-separated",
     help: "For Excel in Europe and other comma-decimal locales",
-    format: { format: "csv", bom: true, delimiter: SEMICOLON },
+    format: { ...CSV_FOR_EXCEL, delimiter: SEMICOLON },
+  },
+  { label: "Excel workbook (.xlsx)", help: "Bold header, filters, columns sized", format: { format: "xlsx" } },
+  {
+    label: "Plain CSV for scripts",
+    help: "Values as Zoom sends them, as the command line writes",
+    format: { format: "csv", bom: true, delimiter: COMMA, style: "plain" },
   },
   {
-    label: "CSV without BOM",
-    help: "For scripts and tools that dislike Excel's marker",
-    format: { format: "csv", bom: false, delimiter: COMMA },
+    label: "Plain CSV without BOM",
+    help: "For tools that dislike Excel's marker",
+    format: { format: "csv", bom: false, delimiter: COMMA, style: "plain" },
   },
-  { label: "JSON", help: "For scripts and other programs", format: { format: "json" } },
+  { label: "JSON", help: "Whole records, for scripts and other programs", format: { format: "json" } },
 ];
