@@ -69,7 +69,12 @@ fn search_covers_email_extension_and_numbers_as_typed() {
     assert_eq!(ids(&roster, &spec("2058798")), ["0"]);
     assert_eq!(ids(&roster, &spec("+1 (423) 205-8798")), ["0"]);
     // As the screen shows it (international format), and as people type it from there.
-    for typed in ["+1 423-205-8798", "423 205 8798", "(423)2058798", "+14232058798"] {
+    for typed in [
+        "+1 423-205-8798",
+        "423 205 8798",
+        "(423)2058798",
+        "+14232058798",
+    ] {
         assert_eq!(ids(&roster, &spec(typed)), ["0"], "{typed}");
     }
     assert_eq!(ids(&roster, &spec("+44 20 7123")), ["2"]);
