@@ -3,6 +3,8 @@
 
 pub mod soak;
 
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 use std::time::Duration;
 
 use secrecy::SecretString;
@@ -49,4 +51,35 @@ pub fn children_peak_rss_bytes() -> u64 {
     unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
     // Linux reports kilobytes.
     u64::try_from(usage.ru_maxrss).unwrap_or(0) * 1024
+}
+
+/// The release build of `phone-roster` the whole-system benchmarks run.
+pub fn release_cli() -> anyhow::Result<PathBuf> {
+    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/phone-roster");
+    anyhow::ensure!(
+        cli.exists(),
+        "build the CLI first: cargo build --release -p phone-roster-cli"
+    );
+    Ok(cli)
+}
+
+/// `phone-roster export ARGS --output OUT` against `sim`, with the credentials in the environment
+/// as a scheduled job has them, run to its end on a blocking thread (the simulator keeps serving).
+pub async fn cli_export(sim: &SimHandle, args: &[&str], out: &Path) -> anyhow::Result<Output> {
+    let mut command = Command::new(release_cli()?);
+    let credentials = credentials();
+    command
+        .arg("export")
+        .args(args)
+        .arg("--output")
+        .arg(out)
+        .env("ZOOM_API_BASE_URL", sim.api_base())
+        .env("ZOOM_OAUTH_TOKEN_URL", sim.token_url())
+        .env("ZOOM_ACCOUNT_ID", &credentials.account_id)
+        .env("ZOOM_CLIENT_ID", &credentials.client_id)
+        .env(
+            "ZOOM_CLIENT_SECRET",
+            secrecy::ExposeSecret::expose_secret(&credentials.client_secret),
+        );
+    Ok(tokio::task::spawn_blocking(move || command.output()).await??)
 }

@@ -116,16 +116,20 @@ fn csv(style: CsvStyle) -> ExportFormat {
 /// in every language of Excel), and a carriage return in a value is a line break, as every CSV
 /// import reads one (the workbook keeps it).
 fn shown_for_people(column: Column, user: &PhoneUser) -> String {
-    let text = column.cell(user).replace("\r\n", "\n").replace('\r', "\n");
-    let formula_like = text
-        .trim_start()
-        .starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠'])
-        || column.cell(user).starts_with(['\t', '\r']);
-    if formula_like && text.contains('\n') {
+    let cell = column.cell(user);
+    let text = cell.replace("\r\n", "\n").replace('\r', "\n");
+    if formula_like(&cell) && text.contains('\n') {
         format!("'{text}")
     } else {
         text
     }
+}
+
+/// What the formula guard puts a `'` before (see crates/roster/src/export/csv.rs).
+fn formula_like(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠'])
+        || text.starts_with(['\t', '\r'])
 }
 
 /// The roster through both exports for people, then what the plain CSV loses, per column.
@@ -159,11 +163,11 @@ fn round_trip(name: &str, users: &[PhoneUser]) {
     let from_plain = cells(&through_libreoffice(&plain, dir.path()));
     let changed = differences(users, &from_plain, |column, user| {
         let text = column.cell_as_sent(user);
-        let guarded = text
-            .trim_start()
-            .starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠'])
-            || text.starts_with(['\t', '\r']);
-        if guarded { format!("'{text}") } else { text }
+        if formula_like(&text) {
+            format!("'{text}")
+        } else {
+            text
+        }
     });
     let mut per_column: Vec<(Column, usize, String)> = Vec::new();
     for (column, want, got) in &changed {

@@ -148,6 +148,17 @@ export default {
           d.exec(`return [...document.querySelectorAll('[role=columnheader]')].some((h) => h.textContent.trim().startsWith('Extension') && h.getAttribute('aria-sort') === 'ascending');`));
         await waitFor("the sorted rows", async () => (await renderedRows(d)) > 0);
 
+        // The export menu, as an admin finds it, then closed with Escape.
+        await clickButton(d, "", 'button[aria-label="More export formats"]');
+        const [firstItem] = await waitFor("the export menu", async () => {
+          const items = await d.find("[role=menu] [role=menuitem]");
+          return items.length ? items : null;
+        });
+        if (!(await d.findByText("[role=menu] [role=menuitem]", "Excel workbook (.xlsx)"))) throw new Error("no xlsx in the export menu");
+        writeFileSync(screenshotPath("export-menu"), await d.screenshot());
+        await d.sendKeys(firstItem, "\uE00C");
+        await waitFor("the menu to close", async () => (await d.find("[role=menu]")).length === 0);
+
         // Export, then read the file back.
         const total = await shownCount(d);
         await clickButton(d, `Export ${total.toLocaleString("en-US")} users to CSV`);

@@ -3,44 +3,24 @@
 //! the account, user by user and field by field. Prints the time, the faults met and the CLI's peak
 //! memory. Run by `cargo xtask soak`, which builds the CLI first.
 
-use std::process::Command;
 use std::time::Instant;
 
 use bench::soak;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let cli = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../target/release/phone-roster"
-    );
-    anyhow::ensure!(
-        std::path::Path::new(cli).exists(),
-        "build the CLI first: cargo build --release -p phone-roster-cli"
-    );
     let sim = soak::account().await?;
-    let credentials = bench::credentials();
     let out = std::env::temp_dir().join(format!("phone-roster-soak-{}.json", std::process::id()));
     let started = Instant::now();
-    let output = tokio::task::spawn_blocking({
-        let (api, token, out) = (sim.api_base(), sim.token_url(), out.clone());
-        move || {
-            Command::new(cli)
-                .args(["export", "--format", "json", "--rate-limit", "100"])
-                .args(["--timeout", "30m", "--output"])
-                .arg(&out)
-                .env("ZOOM_API_BASE_URL", api)
-                .env("ZOOM_OAUTH_TOKEN_URL", token)
-                .env("ZOOM_ACCOUNT_ID", &credentials.account_id)
-                .env("ZOOM_CLIENT_ID", &credentials.client_id)
-                .env(
-                    "ZOOM_CLIENT_SECRET",
-                    secrecy::ExposeSecret::expose_secret(&credentials.client_secret),
-                )
-                .output()
-        }
-    })
-    .await??;
+    let args = [
+        "--format",
+        "json",
+        "--rate-limit",
+        "100",
+        "--timeout",
+        "30m",
+    ];
+    let output = bench::cli_export(&sim, &args, &out).await?;
     let seconds = started.elapsed().as_secs_f64();
     anyhow::ensure!(
         output.status.success(),
