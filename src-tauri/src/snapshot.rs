@@ -11,15 +11,21 @@ use std::path::{Path, PathBuf};
 use roster::private_file;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use specta::Type;
 use zoom::PhoneUser;
-
-use crate::commands::profiles::SnapshotInfo;
 
 /// Bump when the layout changes; older files are then ignored.
 const VERSION: u32 = 3;
 
 /// A header line is a few hundred bytes; reading more than this for one is reading something else.
 const MAX_HEADER_BYTES: u64 = 64 * 1024;
+
+/// When a profile's snapshot was saved and how many users it holds, for the profile list.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct SnapshotInfo {
+    pub saved_at: String,
+    pub users: u32,
+}
 
 /// Whose roster a snapshot holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

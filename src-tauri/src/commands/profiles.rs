@@ -9,7 +9,7 @@ use specta::Type;
 use tauri::State;
 
 use crate::error::AppResult;
-use crate::snapshot;
+use crate::snapshot::{self, SnapshotInfo};
 use crate::state::{AppState, OpenRoster};
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type)]
@@ -57,12 +57,6 @@ impl ProfileDraft {
         profile.endpoints = state.endpoints_override.clone();
         profile
     }
-}
-
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct SnapshotInfo {
-    pub saved_at: String,
-    pub users: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Type)]

@@ -262,6 +262,7 @@ export type SiteInfo = {
 	name: string,
 };
 
+/**  When a profile's snapshot was saved and how many users it holds, for the profile list. */
 export type SnapshotInfo = {
 	saved_at: string,
 	users: number,
