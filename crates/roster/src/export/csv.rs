@@ -82,10 +82,15 @@ const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '＝', '＋', '－', '＠'
 const CONTROL_STARTS: &[char] = &['\t', '\r'];
 
 pub(super) fn neutralise_formula(cell: &mut String) {
-    let first = cell.trim_start().chars().next();
-    if cell.starts_with(CONTROL_STARTS) || first.is_some_and(|c| FORMULA_STARTS.contains(&c)) {
+    if starts_like_formula(cell) {
         cell.insert(0, '\'');
     }
+}
+
+/// Whether a spreadsheet would run `cell` as a formula.
+pub(super) fn starts_like_formula(cell: &str) -> bool {
+    let first = cell.trim_start().chars().next();
+    cell.starts_with(CONTROL_STARTS) || first.is_some_and(|c| FORMULA_STARTS.contains(&c))
 }
 
 #[cfg(test)]

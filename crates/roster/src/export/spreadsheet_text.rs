@@ -10,6 +10,8 @@
 //! through CHAR(10), is written as plain text — multi-line text is never read as a number or a
 //! date — and, if it starts like a formula, with the same leading `'` as the plain CSV.
 
+use super::csv::{neutralise_formula, starts_like_formula};
+
 /// Excel refuses a string literal longer than this inside a formula; longer values are joined
 /// from several literals with `&`.
 const MAX_LITERAL_CHARS: usize = 255;
@@ -22,7 +24,7 @@ pub(crate) fn write(value: &str, out: &mut String) {
         out.push_str(value);
     } else if value.contains(['\n', '\r']) || value.chars().count() > MAX_FORMULA_CHARS {
         out.push_str(value);
-        super::csv::neutralise_formula(out);
+        neutralise_formula(out);
     } else {
         write_text_formula(value, out);
     }
@@ -35,8 +37,8 @@ fn could_be_misread(value: &str) -> bool {
     value.chars().any(char::is_numeric)
         || trimmed.eq_ignore_ascii_case("true")
         || trimmed.eq_ignore_ascii_case("false")
-        || trimmed.starts_with(['=', '+', '-', '@', '#', '＝', '＋', '－', '＠'])
-        || value.starts_with(['\t', '\r'])
+        || trimmed.starts_with('#')
+        || starts_like_formula(value)
 }
 
 /// `="…"`, or `="…"&"…"` for a value longer than one literal may be.
