@@ -16,7 +16,7 @@ const COMMANDS: [&str; 19] = [
     "load_roster",
     "cancel_load",
     "query",
-    "sites",
+    "cancel_export",
     "export_view",
     "reveal",
     "copy_diagnostics",
@@ -36,5 +36,6 @@ fn main() {
             env!("CARGO_MANIFEST_DIR"),
             "/src-tauri/capabilities/**/*"
         ));
+    // A build script reports failure by panicking; the message names tauri-build's reason.
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

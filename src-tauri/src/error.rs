@@ -4,128 +4,98 @@
 use serde::Serialize;
 use specta::Type;
 
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct ErrorDetail {
+/// What went wrong, in words for a person. Serialised flat, `{"kind": "credentials", "message":
+/// …, "hint": …, "tracking_id": …}`, so the UI can pick a screen by `kind` (e.g. back to the connect
+/// form for `credentials`).
+#[derive(Debug, Clone, Serialize, Type, thiserror::Error)]
+#[error("{message}")]
+pub struct AppError {
+    pub kind: AppErrorKind,
     pub message: String,
+    /// The one thing to do about it.
     pub hint: Option<String>,
+    /// Zoom's ID for the failed request, for a support ticket.
     pub tracking_id: Option<String>,
 }
 
-/// Tagged by `kind` so the UI can pick a screen (e.g. back to the connect form for `credentials`).
-#[derive(Debug, Clone, Serialize, Type, thiserror::Error)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum AppError {
-    #[error("{}", .0.message)]
-    Credentials(ErrorDetail),
-    #[error("{}", .0.message)]
-    Permission(ErrorDetail),
-    #[error("{}", .0.message)]
-    Zoom(ErrorDetail),
-    #[error("{}", .0.message)]
-    Network(ErrorDetail),
-    #[error("{}", .0.message)]
-    Profile(ErrorDetail),
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum AppErrorKind {
+    Credentials,
+    Permission,
+    Zoom,
+    Network,
+    Profile,
     /// Saving would replace a profile of the same name: the UI asks before it does.
-    #[error("{}", .0.message)]
-    ProfileExists(ErrorDetail),
-    #[error("{}", .0.message)]
-    Keychain(ErrorDetail),
+    ProfileExists,
+    Keychain,
     /// The web view asked for something out of bounds (a path, a name, a size): refused, in words.
-    #[error("{}", .0.message)]
-    InvalidRequest(ErrorDetail),
-    #[error("{}", .0.message)]
-    Export(ErrorDetail),
-    #[error("{}", .0.message)]
-    Busy(ErrorDetail),
-    #[error("{}", .0.message)]
-    NotLoaded(ErrorDetail),
-    #[error("{}", .0.message)]
-    Update(ErrorDetail),
-    #[error("{}", .0.message)]
-    Internal(ErrorDetail),
+    InvalidRequest,
+    Export,
+    Busy,
+    NotLoaded,
+    Update,
+    Internal,
 }
 
 pub type AppResult<T> = Result<T, AppError>;
 
-fn detail(
-    message: impl Into<String>,
-    hint: Option<String>,
-    tracking_id: Option<String>,
-) -> ErrorDetail {
-    ErrorDetail {
-        message: message.into(),
-        hint,
-        tracking_id,
-    }
-}
-
 impl AppError {
-    pub fn detail(&self) -> &ErrorDetail {
-        match self {
-            AppError::Credentials(d)
-            | AppError::Permission(d)
-            | AppError::Zoom(d)
-            | AppError::Network(d)
-            | AppError::Profile(d)
-            | AppError::ProfileExists(d)
-            | AppError::Keychain(d)
-            | AppError::InvalidRequest(d)
-            | AppError::Export(d)
-            | AppError::Busy(d)
-            | AppError::NotLoaded(d)
-            | AppError::Update(d)
-            | AppError::Internal(d) => d,
+    pub fn new(kind: AppErrorKind, message: impl Into<String>) -> Self {
+        AppError {
+            kind,
+            message: message.into(),
+            hint: None,
+            tracking_id: None,
         }
     }
 
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
     pub fn busy() -> Self {
-        AppError::Busy(detail(
-            "A load is already running.",
-            Some("Wait for it to finish, or cancel it first.".into()),
-            None,
-        ))
+        AppError::new(AppErrorKind::Busy, "A load is already running.")
+            .with_hint("Wait for it to finish, or cancel it first.")
     }
 
     pub fn not_loaded() -> Self {
-        AppError::NotLoaded(detail(
-            "No account is open yet.",
-            Some("Choose an account or try the demo account.".into()),
-            None,
-        ))
+        AppError::new(AppErrorKind::NotLoaded, "No account is open yet.")
+            .with_hint("Choose an account or try the demo account.")
     }
 
     pub fn update(message: impl Into<String>, hint: &str) -> Self {
-        AppError::Update(detail(message, Some(hint.into()), None))
+        AppError::new(AppErrorKind::Update, message).with_hint(hint)
     }
 
     pub fn invalid_request(message: impl Into<String>) -> Self {
-        AppError::InvalidRequest(detail(message, None, None))
+        AppError::new(AppErrorKind::InvalidRequest, message)
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
-        AppError::Internal(detail(message, None, None))
+        AppError::new(AppErrorKind::Internal, message)
     }
 }
 
 impl From<zoom::Error> for AppError {
     fn from(error: zoom::Error) -> Self {
-        let d = detail(
-            error.to_string(),
-            Some(error.hint()),
-            error.tracking_id().map(str::to_owned),
-        );
-        match error.kind() {
-            zoom::ErrorKind::Credentials => AppError::Credentials(d),
-            zoom::ErrorKind::Permission => AppError::Permission(d),
-            zoom::ErrorKind::Zoom => AppError::Zoom(d),
-            zoom::ErrorKind::Network => AppError::Network(d),
+        let kind = match error.kind() {
+            zoom::ErrorKind::Credentials => AppErrorKind::Credentials,
+            zoom::ErrorKind::Permission => AppErrorKind::Permission,
+            zoom::ErrorKind::Zoom => AppErrorKind::Zoom,
+            zoom::ErrorKind::Network => AppErrorKind::Network,
+        };
+        AppError {
+            tracking_id: error.tracking_id().map(str::to_owned),
+            ..AppError::new(kind, error.to_string()).with_hint(error.hint())
         }
     }
 }
 
-impl From<roster::profiles::ProfileError> for AppError {
-    fn from(error: roster::profiles::ProfileError) -> Self {
-        use roster::profiles::ProfileError as E;
+impl From<profiles::ProfileError> for AppError {
+    fn from(error: profiles::ProfileError) -> Self {
+        use profiles::ProfileError as E;
         // The profile crate words its errors for a person already; keychain trouble gets its own kind so
         // the UI can explain that the secret store, not Zoom, is the problem.
         let keychain = matches!(
@@ -133,14 +103,14 @@ impl From<roster::profiles::ProfileError> for AppError {
             E::KeychainUnavailable { .. } | E::KeychainLocked { .. } | E::Keychain { .. }
         );
         let exists = matches!(error, E::AlreadyExists { .. });
-        let d = detail(error.to_string(), None, None);
-        if keychain {
-            AppError::Keychain(d)
+        let kind = if keychain {
+            AppErrorKind::Keychain
         } else if exists {
-            AppError::ProfileExists(d)
+            AppErrorKind::ProfileExists
         } else {
-            AppError::Profile(d)
-        }
+            AppErrorKind::Profile
+        };
+        AppError::new(kind, error.to_string())
     }
 }
 
@@ -158,6 +128,6 @@ impl From<crate::commands::export_name::NameError> for AppError {
 
 impl From<roster::Error> for AppError {
     fn from(error: roster::Error) -> Self {
-        AppError::Export(detail(error.to_string(), None, None))
+        AppError::new(AppErrorKind::Export, error.to_string())
     }
 }

@@ -3,6 +3,7 @@
 mod commands;
 mod error;
 mod fatal;
+mod ipc;
 mod known_secrets;
 mod logging;
 pub mod snapshot;
@@ -23,6 +24,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         // One TypeScript type per Rust type: every IPC type has the same serde shape both ways, and
         // the per-direction `_Serialize`/`_Deserialize` twins would only add noise for the UI.
         .disable_serde_phases()
+        // Columns, facets, status words and export formats as the engine defines them: the page
+        // reads them from here and keeps no copy of its own.
+        .constant("METADATA", roster::metadata::metadata())
+        .typ::<roster::metadata::Metadata>()
         .commands(tauri_specta::collect_commands![
             app_info::app_info,
             app_info::launch_options,
@@ -38,9 +43,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             demo::start_demo,
             load::load_roster,
             load::cancel_load,
-            load::sites,
             query::query,
-            export::export_view,
+            export::export_view::<tauri::Wry>,
+            export::cancel_export,
             export::reveal,
             diagnostics::copy_diagnostics,
         ])
@@ -81,11 +86,14 @@ fn start() -> tauri::Result<()> {
             if let Some(window) = app.get_webview_window("main") {
                 window::keep_on_screen(app, &window);
             }
-            let profiles = roster::profiles::ProfileStore::open_default()?;
+            let profiles = ::profiles::ProfileStore::open_default()?;
             let snapshots = app.path().app_data_dir()?.join("snapshots");
+            let endpoints = state::endpoints_from_env();
+            let export_dir = export::export_dir_from_env(endpoints.as_ref());
             app.manage(
                 state::AppState::new(profiles, snapshots, log_dir)
-                    .with_endpoints_override(state::endpoints_from_env()),
+                    .with_endpoints_override(endpoints)
+                    .with_export_dir_override(export_dir),
             );
             app.manage(app_info::LaunchOptions::from_env());
             app.manage(updates::PendingUpdate::default());
@@ -100,19 +108,25 @@ fn start() -> tauri::Result<()> {
 
 #[cfg(test)]
 mod bindings_test {
-    /// Regenerates ui/src/lib/bindings.ts and fails if the checked-in file was stale, so CI catches a
-    /// command or type changed in Rust without the UI's types following.
+    /// Fails when ui/src/lib/bindings.ts differs from what the commands and types generate now, so
+    /// a command or type changed in Rust never reaches the page with stale types. It never writes
+    /// the file it checks (a second run would pass); `cargo xtask bindings` writes it on purpose.
     #[test]
     fn bindings_are_up_to_date() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/lib/bindings.ts");
-        let before = std::fs::read_to_string(path).unwrap_or_default();
+        let generated = tempfile::NamedTempFile::new().expect("a temporary file");
         super::specta_builder()
-            .export(specta_typescript::Typescript::default(), path)
+            .export(specta_typescript::Typescript::default(), generated.path())
             .expect("exporting the TypeScript bindings failed");
-        let after = std::fs::read_to_string(path).expect("bindings were written");
+        let fresh = std::fs::read_to_string(generated.path()).expect("bindings were written");
+        if std::env::var_os("PHONE_ROSTER_WRITE_BINDINGS").is_some() {
+            std::fs::write(path, &fresh).expect("writing ui/src/lib/bindings.ts");
+            return;
+        }
+        let checked_in = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
-            before == after,
-            "ui/src/lib/bindings.ts was stale and has been regenerated: review and commit it"
+            checked_in == fresh,
+            "ui/src/lib/bindings.ts is stale: run `cargo xtask bindings`, then review and commit it"
         );
     }
 }

@@ -8,7 +8,7 @@ use std::fs;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use roster::private_file;
+use profiles::private_file;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use specta::Type;
@@ -36,7 +36,7 @@ pub struct Owner {
 }
 
 impl Owner {
-    pub fn of(profile: &roster::profiles::Profile) -> Self {
+    pub fn of(profile: &profiles::Profile) -> Self {
         Owner {
             profile: profile.name.clone(),
             account_id: profile.account_id.clone(),
@@ -133,6 +133,7 @@ fn parse_in_parallel(lines: &[&[u8]]) -> serde_json::Result<Vec<PhoneUser>> {
             .collect();
         let mut users = Vec::with_capacity(lines.len());
         for part in parts {
+            // The parser threads only parse; a panic there is a bug to surface, not an input to handle.
             users.extend(part.join().expect("a snapshot parser thread panicked")?);
         }
         Ok(users)
@@ -159,7 +160,7 @@ pub(crate) fn remove(dir: &Path, profile: &str) {
 
 #[cfg(test)]
 mod tests {
-    use roster::private_file::WriteStep;
+    use profiles::private_file::WriteStep;
 
     use super::*;
 

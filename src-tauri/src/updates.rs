@@ -4,7 +4,7 @@
 //!
 //! IT departments switch updates off for a managed install with the policy below (update_policy.rs).
 
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 use serde::Serialize;
 use specta::Type;
@@ -12,6 +12,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_updater::{Update, UpdaterExt};
 
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 use crate::update_policy::UpdatePolicy;
 
 /// Points the app at a test update server; honoured only for a loopback address, so nothing in the
@@ -48,12 +49,19 @@ pub struct PendingUpdate(Mutex<Option<Update>>);
 #[specta::specta]
 pub async fn check_for_update(
     app: AppHandle,
+    state: State<'_, AppState>,
     pending: State<'_, PendingUpdate>,
 ) -> AppResult<UpdateCheck> {
+    state
+        .answer("check_for_update", check(&app, &pending))
+        .await
+}
+
+async fn check(app: &AppHandle, pending: &PendingUpdate) -> AppResult<UpdateCheck> {
     if let UpdatePolicy::Off { by } = UpdatePolicy::current() {
         return Ok(UpdateCheck::Off { by });
     }
-    let found = updater(&app)?.check().await.map_err(|e| explain(&e))?;
+    let found = updater(app)?.check().await.map_err(|e| explain(&e))?;
     let check = match &found {
         Some(update) => UpdateCheck::Available {
             version: update.version.clone(),
@@ -64,7 +72,7 @@ pub async fn check_for_update(
         },
     };
     tracing::info!(?check, "update check");
-    *pending.0.lock().expect("update lock poisoned") = found;
+    *pending.0.lock().unwrap_or_else(PoisonError::into_inner) = found;
     Ok(check)
 }
 
@@ -72,7 +80,17 @@ pub async fn check_for_update(
 /// into it. On Windows the installer closes the app itself.
 #[tauri::command]
 #[specta::specta]
-pub async fn install_update(app: AppHandle, pending: State<'_, PendingUpdate>) -> AppResult<()> {
+pub async fn install_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    pending: State<'_, PendingUpdate>,
+) -> AppResult<()> {
+    state
+        .answer("install_update", install(&app, &pending))
+        .await
+}
+
+async fn install(app: &AppHandle, pending: &PendingUpdate) -> AppResult<()> {
     if let UpdatePolicy::Off { by } = UpdatePolicy::current() {
         return Err(AppError::update(
             format!("Updates are switched off on this computer ({by})."),
@@ -82,7 +100,7 @@ pub async fn install_update(app: AppHandle, pending: State<'_, PendingUpdate>) -
     let update = pending
         .0
         .lock()
-        .expect("update lock poisoned")
+        .unwrap_or_else(PoisonError::into_inner)
         .take()
         .ok_or_else(|| {
             AppError::update(
@@ -94,10 +112,7 @@ pub async fn install_update(app: AppHandle, pending: State<'_, PendingUpdate>) -
     update
         .download_and_install(|_, _| {}, || {})
         .await
-        .map_err(|e| {
-            tracing::warn!(error = %e, version = %update.version, "update not installed");
-            explain(&e)
-        })?;
+        .map_err(|e| explain(&e))?;
     app.restart()
 }
 

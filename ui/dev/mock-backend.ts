@@ -1,9 +1,25 @@
-// A stand-in for the Rust side, for looking at the UI in a plain browser (`npm run dev`, then
-// /dev/preview.html). Never part of the built app; the real app talks to Rust, and tests drive that.
-import { mockIPC } from "@tauri-apps/api/mocks";
+// A stand-in for the Rust side, to look at the real UI in a plain browser without building the app.
+//
+// Run it: `npm run dev` in ui/, then open http://localhost:1420/dev/preview.html?scenario=roster
+// (scenarios: welcome, connect, loading, roster, snapshot, error: see `Scenario`), or take a
+// screenshot of each with `node dev/screenshots.mjs OUTDIR`. Never part of the built app (`vite build`
+// bundles index.html only); the real app talks to Rust, and the end-to-end tests drive that.
+//
+// What it fakes, over Tauri's IPC, for every command of the generated bindings (typed from them in
+// fake-commands.ts, so a command changed in Rust fails `npm run check` until this follows):
+// - 10,000 made-up phone users, the same every run, and the roster engine in miniature: search
+//   ignoring case and accents, facet filters and counts, multi-key sort, windows of rows;
+// - the demo account, and one saved profile with a day-old snapshot (scenarios snapshot and error);
+// - a load streamed in pages with progress, stuck at a rate-limit wait (loading) or failing for a
+//   missing scope (error); a connection test that always fails with wrong credentials;
+// - an export that names a file in ~/Documents but writes nothing; no update ever available.
+// What it does not fake: the keychain (profiles cannot be saved or deleted), the native dialogs and
+// folders, the Zoom Marketplace, and the phone-number search of Rust ("+1 (512) 555-0100").
 import type { Channel } from "@tauri-apps/api/core";
-import type { Facets, LoadEvent, ProfileInfo, QueryResult, Row, RosterStatus, ViewSpec } from "../src/lib/api";
+import type { Column, Facets, LoadEvent, ProfileInfo, Row, RosterStatus, TableWindow, ViewSpec } from "../src/lib/bindings";
 import { statusLabel } from "../src/lib/format";
+import { fold } from "../src/lib/roster/findValue";
+import { fail, fakeCommands, type Handlers } from "./fake-commands";
 
 const FIRST = ["Ada", "Bruno", "Chen", "Dana", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemal", "Lena", "Mateo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Yara"];
 const LAST = ["Okafor", "Schmidt", "Nakamura", "García", "Kowalski", "Haddad", "Lindqvist", "O'Brien", "Rossi", "Dubois", "Silva", "Müller", "Novak", "Tanaka", "Andersen", "Costa", "Fischer", "Ivanova"];
@@ -33,21 +49,24 @@ function makeRows(n: number): Row[] {
     const phone = (k: number) => `+1 512 555 ${String((i * 3 + k) % 10000).padStart(4, "0")}`;
     const cc = rnd() < 0.06 ? "" : COST_CENTERS[Math.min(COST_CENTERS.length - 1, Math.floor(COST_CENTERS.length * rnd() ** 2.2))];
     const plan = PLANS[Math.floor(rnd() * PLANS.length)];
+    const phones = numbers === 0 ? [] : numbers === 9 ? [phone(0), phone(1), phone(2)] : [phone(0)];
+    const plans = i % 13 === 0 ? [] : i % 11 === 0 ? [plan, "International Calling"] : [plan];
     return {
       user_id: `u${String(i).padStart(6, "0")}AbCdEfGh`,
       name: `${first} ${last}`,
       email: `${first}.${last}${i}@acme-example.com`.toLowerCase().normalize("NFD").replace(/[^a-z0-9.@-]/g, ""),
       extension: ext,
-      phone_numbers: numbers === 0 ? "" : numbers === 9 ? `${phone(0)}; ${phone(1)}; ${phone(2)}` : phone(0),
+      phone_numbers: phones.join("; "),
       site: SITES[Math.floor(rnd() * SITES.length)],
       department: DEPTS[Math.floor(rnd() * DEPTS.length)],
       cost_center: cc,
       status: STATUSES[Math.floor(rnd() * STATUSES.length)],
-      calling_plans: i % 13 === 0 ? "" : i % 11 === 0 ? `${plan}; International Calling` : plan,
+      calling_plans: plans.join("; "),
       phone_user_id: `pu${String(i).padStart(6, "0")}XyZ`,
       extension_id: `ext${i}`,
       site_id: `site${i % SITES.length}`,
       activation_status: "activated",
+      lists: { phone_numbers: phones, calling_plans: plans },
     };
   });
 }
@@ -55,7 +74,7 @@ function makeRows(n: number): Row[] {
 const ALL = makeRows(10_000);
 
 type FacetKey = keyof Facets;
-const FACET_COLUMN: Record<FacetKey, keyof Row> = {
+const FACET_COLUMN: Record<FacetKey, Column> = {
   cost_center: "cost_center",
   department: "department",
   site: "site",
@@ -63,11 +82,11 @@ const FACET_COLUMN: Record<FacetKey, keyof Row> = {
   calling_plan: "calling_plans",
 };
 const valuesOf = (row: Row, facet: FacetKey): string[] =>
-  facet === "calling_plan" ? (row.calling_plans ? row.calling_plans.split("; ") : [""]) : [row[FACET_COLUMN[facet]]];
+  facet === "calling_plan" ? (row.lists.calling_plans.length ? row.lists.calling_plans : [""]) : [row[FACET_COLUMN[facet]]];
 
 /** The engine's semantics in miniature: search, filters OR-ed within and AND-ed across facets,
  * facets counted with every filter but their own, multi-key sort, a window. */
-function query(spec: ViewSpec, offset: number, limit: number, rows: Row[]): QueryResult {
+function query(spec: ViewSpec, offset: number, limit: number, rows: Row[]): TableWindow {
   const f = spec.filters ?? {};
   const filters: Record<FacetKey, string[]> = {
     cost_center: f.cost_center ?? [],
@@ -76,10 +95,10 @@ function query(spec: ViewSpec, offset: number, limit: number, rows: Row[]): Quer
     status: f.status ?? [],
     calling_plan: f.calling_plan ?? [],
   };
-  const needle = (spec.search ?? "").toLowerCase();
+  const needle = fold(spec.search ?? "");
   const keys = Object.keys(FACET_COLUMN) as FacetKey[];
   const searched = needle
-    ? rows.filter((r) => [r.name, r.email, r.extension, r.phone_numbers].some((v) => v.toLowerCase().includes(needle)))
+    ? rows.filter((r) => [r.name, r.email, r.extension, r.phone_numbers].some((v) => fold(v).includes(needle)))
     : rows;
   const passes = (row: Row, except: FacetKey | null) =>
     keys.every((k) => k === except || filters[k].length === 0 || valuesOf(row, k).some((v) => filters[k].includes(v)));
@@ -116,84 +135,83 @@ const PROFILE: ProfileInfo = {
   api_address: null,
 };
 
+/** The "permission" error Zoom's missing scope gives, as Rust words it. */
+const MISSING_SCOPE = {
+  kind: "permission",
+  message: "Zoom did not let this app read the list of phone users, so the roster was not refreshed.",
+  hint: "In the Zoom App Marketplace, open your app's Scopes page, add phone:read:list_users:admin, then Refresh.",
+  tracking_id: "v=2.0;clid=us06;rid=WEB_9f8e7d",
+} as const;
+
 export function installMockBackend(scenario: Scenario): void {
-  let loaded: Row[] = scenario === "snapshot" || scenario === "error" ? ALL : [];
-  let isDemo = false;
-  mockIPC(async (cmd, args) => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    switch (cmd) {
-      case "list_profiles":
-        // With a saved snapshot the app opens it at once; the other scenarios start on the welcome screen.
-        return scenario === "snapshot" || scenario === "error" ? [PROFILE] : [];
-      case "launch_options":
-        return { demo: false };
-      case "app_info":
-        return { name: "Phone Roster", version: "0.1.0", build: "preview", os: "linux", arch: "x86_64", licence: "MIT" };
-      case "check_for_update":
-        return { state: "up_to_date", version: "0.1.0" };
-      case "third_party_notices":
-        return null;
-      case "start_demo":
-      case "open_profile": {
-        isDemo = cmd === "start_demo";
-        const status: RosterStatus = {
-          profile: isDemo ? "Demo account" : String(a.name),
-          is_demo: isDemo,
-          users: loaded.length,
-          loaded_at: scenario === "snapshot" || scenario === "error" ? PROFILE.snapshot!.saved_at : null,
-          from_snapshot: scenario === "snapshot" || scenario === "error",
-        };
-        return status;
-      }
-      case "load_roster": {
-        const channel = a.onEvent as Channel<LoadEvent>;
-        const send = (e: LoadEvent) => channel.onmessage(e);
-        send({ event: "started", profile: "Demo account" });
-        const total = ALL.length;
-        const stopAt = scenario === "loading" ? 3_400 : scenario === "error" ? 800 : total;
-        for (let n = 100; n <= stopAt; n += 700) {
-          await new Promise((r) => setTimeout(r, 30));
-          loaded = ALL.slice(0, n);
-          send({ event: "progress", loaded: n, total });
-        }
-        if (scenario === "error") {
-          loaded = ALL; // a failed load keeps the previous roster
-          send({
-            event: "failed",
-            error: {
-              kind: "permission",
-              message: "Zoom did not let this app read the list of phone users, so the roster was not refreshed.",
-              hint: "In the Zoom App Marketplace, open your app's Scopes page, add phone:read:list_users:admin, then Refresh.",
-              tracking_id: "v=2.0;clid=us06;rid=WEB_9f8e7d",
-            },
-          });
-          return null;
-        }
-        if (scenario === "loading") {
-          send({ event: "rate_limited", wait_seconds: 3 });
-          return new Promise(() => {});
-        }
-        loaded = ALL;
-        send({ event: "finished", count: total, elapsed_ms: 2400, loaded_at: new Date().toISOString() });
-        return null;
-      }
-      case "export_view": {
-        const result = query(a.spec as ViewSpec, 0, 0, loaded);
-        return { path: `/home/alex/Documents/${String(a.suggestedName)}`, rows: result.total };
-      }
-      case "query":
-        return query(a.spec as ViewSpec, a.offset as number, a.limit as number, loaded);
-      case "test_connection":
-        throw {
-          kind: "credentials",
-          message: "Zoom did not accept the Client ID and Client secret.",
-          hint: "Copy both again from your app's App Credentials page in the Zoom Marketplace.",
-          tracking_id: "v=2.0;clid=us06;rid=WEB_1b2c3d",
-        };
-      case "copy_diagnostics":
-        return "Phone Roster 0.1.0";
-      default:
-        return null;
+  const withSnapshot = scenario === "snapshot" || scenario === "error";
+  let loaded: Row[] = withSnapshot ? ALL : [];
+
+  function open(profile: string, isDemo: boolean): RosterStatus {
+    return {
+      profile,
+      is_demo: isDemo,
+      users: loaded.length,
+      loaded_at: withSnapshot ? PROFILE.snapshot!.saved_at : null,
+      from_snapshot: withSnapshot,
+    };
+  }
+
+  async function load(channel: Channel<LoadEvent>): Promise<null> {
+    const send = (e: LoadEvent) => channel.onmessage(e);
+    send({ event: "started", profile: "Demo account" });
+    const total = ALL.length;
+    const stopAt = scenario === "loading" ? 3_400 : scenario === "error" ? 800 : total;
+    for (let n = 100; n <= stopAt; n += 700) {
+      await new Promise((r) => setTimeout(r, 30));
+      loaded = ALL.slice(0, n);
+      send({ event: "progress", loaded: n, total });
     }
-  });
+    if (scenario === "error") {
+      loaded = ALL; // a failed load keeps the previous roster
+      send({ event: "failed", error: MISSING_SCOPE });
+      return null;
+    }
+    if (scenario === "loading") {
+      send({ event: "rate_limited", wait_seconds: 3 });
+      return new Promise(() => {});
+    }
+    loaded = ALL;
+    send({ event: "finished", count: total, elapsed_ms: 2400, loaded_at: new Date().toISOString() });
+    return null;
+  }
+
+  const handlers: Handlers = {
+    appInfo: () => ({ name: "Phone Roster", version: "0.1.0", build: "preview", os: "linux", arch: "x86_64", licence: "MIT" }),
+    launchOptions: () => ({ demo: false }),
+    thirdPartyNotices: () => null,
+    checkForUpdate: () => ({ state: "up_to_date", version: "0.1.0" }),
+    installUpdate: () => null,
+    // With a saved snapshot the app opens it at once; the other scenarios start on the welcome screen.
+    listProfiles: () => (withSnapshot ? [PROFILE] : []),
+    saveProfile: () =>
+      fail({ kind: "keychain", message: "The preview has no keychain to keep the secret in.", hint: "Try the demo account.", tracking_id: null }),
+    deleteProfile: () => null,
+    testConnection: () =>
+      fail({
+        kind: "credentials",
+        message: "Zoom did not accept the Client ID and Client secret.",
+        hint: "Copy both again from your app's App Credentials page in the Zoom Marketplace.",
+        tracking_id: "v=2.0;clid=us06;rid=WEB_1b2c3d",
+      }),
+    openProfile: (name) => open(name, false),
+    openMarketplace: () => null,
+    startDemo: () => open("Demo account", true),
+    loadRoster: load,
+    cancelLoad: () => {},
+    query: (spec, offset, limit) => query(spec, offset, limit, loaded),
+    exportView: (spec, _columns, format, stem) => ({
+      path: `/home/alex/Documents/${stem}.${format.format}`,
+      rows: query(spec, 0, 0, loaded).total,
+    }),
+    cancelExport: () => {},
+    reveal: () => null,
+    copyDiagnostics: () => "Phone Roster 0.1.0",
+  };
+  fakeCommands(handlers);
 }

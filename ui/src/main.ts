@@ -1,3 +1,4 @@
+// The web page's entry point: mounts the app into index.html.
 import { mount } from "svelte";
 import App from "./App.svelte";
 import "./app.css";

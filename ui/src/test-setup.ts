@@ -1,1 +1,2 @@
+// Vitest's setup: DOM matchers (toBeInTheDocument, toHaveAccessibleName…) for every test file.
 import "@testing-library/jest-dom/vitest";

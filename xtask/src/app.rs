@@ -43,14 +43,40 @@ pub fn rust_tests() -> anyhow::Result<()> {
 }
 
 /// tests/e2e/run.mjs: each test starts its own Secret Service and tauri-driver; Xvfb is started
-/// once unless DISPLAY is set.
+/// once unless DISPLAY is set. Screenshots go to target/screenshots/.
 pub fn end_to_end() -> anyhow::Result<()> {
-    step::run("end-to-end suite (tests/e2e)", || {
-        let mut command = Command::new("node");
+    step::run("end-to-end suite (tests/e2e)", || step::status(e2e_suite()))
+}
+
+/// The end-to-end suite with its screenshots written to docs/screenshots/, the ones of record.
+pub fn end_to_end_into_docs() -> anyhow::Result<()> {
+    step::run("end-to-end suite, screenshots to docs/screenshots", || {
+        let mut command = e2e_suite();
+        command.env(
+            "PHONE_ROSTER_SCREENSHOTS",
+            workspace_root().join("docs/screenshots"),
+        );
+        step::status(command)
+    })
+}
+
+fn e2e_suite() -> Command {
+    let mut command = Command::new("node");
+    command
+        .arg("tests/e2e/run.mjs")
+        .current_dir(workspace_root())
+        .env_remove("DISPLAY");
+    command
+}
+
+/// Writes ui/src/lib/bindings.ts from the app's commands and types (the bindings test, told to
+/// write instead of compare).
+pub fn write_bindings() -> anyhow::Result<()> {
+    step::run("write ui/src/lib/bindings.ts", || {
+        let mut command = cargo();
         command
-            .arg("tests/e2e/run.mjs")
-            .current_dir(workspace_root())
-            .env_remove("DISPLAY");
+            .args(["test", "--workspace", "--lib", "bindings_are_up_to_date"])
+            .env("PHONE_ROSTER_WRITE_BINDINGS", "1");
         step::status(command)
     })
 }

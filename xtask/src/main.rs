@@ -13,6 +13,7 @@ mod portable;
 mod soak;
 mod step;
 mod test;
+mod tidy;
 mod tools;
 mod ui;
 mod workflows;
@@ -26,11 +27,17 @@ usage: cargo xtask <command>
 
 commands:
   test                      install what is missing (apt packages, tauri-driver, npm packages),
-                            build ui/, then cargo fmt --check, clippy (-D warnings), every Rust
+                            build ui/, then tidy, cargo fmt --check, clippy (-D warnings), every Rust
                             test inside a fresh Secret Service (incl. the bindings check; builds
                             the app once), svelte-check, vitest, the end-to-end suite, actionlint
                             on .github/workflows, then `bundle` and `install-check`
-  e2e                       the end-to-end suite alone (builds what it needs)
+  e2e                       the end-to-end suite alone (builds what it needs); screenshots go
+                            to target/screenshots/
+  screenshots               the end-to-end suite, refreshing docs/screenshots/ (commit them)
+  bindings                  write ui/src/lib/bindings.ts from the app's commands and types
+  tidy                      check the code's conventions: an opening comment in every module,
+                            no unexplained unwrap()/expect() outside tests, no file over 400
+                            lines without a reason at its top, the bindings current
   bundle                    release build of the app and the CLI as .deb and .rpm in
                             target/release/bundle/ (binaries stripped; debug info in
                             target/release/symbols/)
@@ -48,7 +55,7 @@ commands:
   soak                      100,000 users under a fault every 50 requests, through the CLI and the
                             app's load command: every user once, every field intact (minutes)
   keyring-run -- CMD [ARG]  run one command inside a fresh Secret Service, e.g.
-                            cargo xtask keyring-run -- cargo test -p roster profiles
+                            cargo xtask keyring-run -- cargo test -p profiles
 ";
 
 fn main() -> ExitCode {
@@ -58,6 +65,9 @@ fn main() -> ExitCode {
     let result = match command.as_ref().and_then(|c| c.to_str()) {
         Some("test") if rest.is_empty() => test::run(),
         Some("e2e") if rest.is_empty() => test::end_to_end_only(),
+        Some("screenshots") if rest.is_empty() => test::screenshots(),
+        Some("bindings") if rest.is_empty() => app::write_bindings(),
+        Some("tidy") if rest.is_empty() => tidy::run(),
         Some("demo") if rest.is_empty() => demo::run(),
         Some("bundle") if rest.is_empty() => bundle::run(),
         Some("install-check") if rest.is_empty() => install_check::run(),
@@ -107,6 +117,7 @@ fn keyring_run(args: &[OsString]) -> anyhow::Result<()> {
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
+        // xtask/ is a member of the workspace by its Cargo.toml: it always has a parent.
         .expect("xtask lives one level below the workspace root")
         .to_path_buf()
 }

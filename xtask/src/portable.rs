@@ -16,16 +16,17 @@ use crate::{cargo, step, test, ui, workspace_root};
 /// Test targets (package, file stem under its tests/) that run on Linux only: those that use the
 /// OS keychain, and the one that needs LibreOffice.
 const LINUX_ONLY_TESTS: [(&str, &str); 3] = [
-    ("roster", "profiles_keychain"),
+    ("profiles", "keychain"),
     ("phone-roster-cli", "profiles"),
     ("roster", "spreadsheet_roundtrip"),
 ];
 
 /// The packages whose tests need no desktop session, with the folder their tests live in.
-const PACKAGES: [(&str, &str); 4] = [
+const PACKAGES: [(&str, &str); 5] = [
     ("zoom", "crates/zoom"),
     ("zoom-sim", "crates/zoom-sim"),
     ("roster", "crates/roster"),
+    ("profiles", "crates/profiles"),
     ("phone-roster-cli", "crates/cli"),
 ];
 

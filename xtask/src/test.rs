@@ -1,10 +1,12 @@
 //! `cargo xtask test`: every check CI runs, in order, stopping at the first failure.
 
-use crate::{app, bundle, cargo, install_check, step, ui, workflows};
+use crate::{app, bundle, cargo, install_check, step, tidy, ui, workflows};
 
 pub fn run() -> anyhow::Result<()> {
     app::prepare()?;
     step::run("actionlint (.github/workflows)", workflows::lint)?;
+    // The bindings half of tidy runs with the Rust tests below, in the build they make anyway.
+    step::run("tidy (the code's conventions)", tidy::files)?;
     step::run("cargo fmt --check", || {
         let mut command = cargo();
         command.args(["fmt", "--all", "--", "--check"]);
@@ -41,4 +43,11 @@ pub fn end_to_end_only() -> anyhow::Result<()> {
     app::prepare()?;
     app::build()?;
     app::end_to_end()
+}
+
+/// `cargo xtask screenshots`: the end-to-end suite, refreshing docs/screenshots/ on purpose.
+pub fn screenshots() -> anyhow::Result<()> {
+    app::prepare()?;
+    app::build()?;
+    app::end_to_end_into_docs()
 }

@@ -1,6 +1,6 @@
 //! `login`, `logout`, `profiles` and `sites`: managing connection profiles.
 
-use roster::profiles::{Cloud, DEFAULT_PROFILE, Profile, ProfileStore};
+use profiles::{Cloud, DEFAULT_PROFILE, Profile, ProfileStore};
 use zoom::Credentials;
 
 use crate::args::{CloudArg, LoginArgs, ProfileArg};
@@ -128,7 +128,7 @@ pub async fn sites(args: ProfileArg) -> Result<(), Failure> {
 #[cfg(test)]
 mod tests {
     use super::profile_line;
-    use roster::profiles::{Cloud, Profile};
+    use profiles::{Cloud, Profile};
 
     #[test]
     fn a_profile_line_names_a_non_default_address() {

@@ -4,7 +4,7 @@
 use secrecy::SecretString;
 use zoom::{Credentials, Endpoints};
 
-use roster::profiles::{DEFAULT_PROFILE, ProfileStore};
+use profiles::{DEFAULT_PROFILE, ProfileStore};
 
 use crate::failure::Failure;
 

@@ -1,8 +1,9 @@
 //! `phone-roster export`: load the roster, apply the same view spec the app uses, write the file.
 
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 
-use roster::export::{CsvOptions, CsvStyle, ExportFormat, export_to_path};
+use roster::export::{CsvOptions, CsvStyle, Delimiter, ExportFormat};
 use roster::{Column, Filters, Roster, SortKey, ViewSpec};
 
 use crate::args::{ExportArgs, FormatArg};
@@ -27,9 +28,13 @@ pub async fn run(args: ExportArgs) -> Result<(), Failure> {
     for warning in unknown_values::warnings(&roster, &spec.filters) {
         eprintln!("{warning}");
     }
-    let rows = roster.matching(&spec);
-    let users = rows.iter().map(|&i| &roster.users()[i]);
-    let summary = export_to_path(users, &columns, format, &args.output)?;
+    let summary = roster.export_view(
+        &spec,
+        &columns,
+        format,
+        &args.output,
+        &AtomicBool::new(false),
+    )?;
     eprintln!(
         "Wrote {} of {} phone users to {}.",
         summary.rows,
@@ -97,7 +102,7 @@ fn format(args: &ExportArgs) -> ExportFormat {
     match args.format {
         FormatArg::Csv => ExportFormat::Csv(CsvOptions {
             bom: !args.no_bom,
-            delimiter: b',',
+            delimiter: Delimiter::Comma,
             style: if args.for_people {
                 CsvStyle::ForPeople
             } else {

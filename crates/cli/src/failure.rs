@@ -3,7 +3,7 @@
 use std::fmt;
 use std::process::ExitCode;
 
-use roster::profiles::ProfileError;
+use profiles::ProfileError;
 
 #[derive(Debug)]
 pub enum Failure {

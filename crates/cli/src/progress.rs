@@ -21,6 +21,7 @@ impl Progress {
                 ProgressStyle::with_template(
                     "{spinner} {msg:<28} [{bar:30}] {pos}/{len} users ({elapsed})",
                 )
+                // A fixed template, checked by every run that shows progress.
                 .expect("the template is valid")
                 .progress_chars("=> "),
             );

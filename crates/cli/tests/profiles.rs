@@ -32,7 +32,7 @@ async fn login_export_and_logout_through_the_keychain() {
 
     // The secret is under the tests' own keychain service, not the real app's.
     let stored = |service: &str| {
-        roster::profiles::ProfileStore::at(dir.path())
+        profiles::ProfileStore::at(dir.path())
             .with_keychain_service(service)
             .secret(&profile)
             .is_ok()
@@ -42,7 +42,7 @@ async fn login_export_and_logout_through_the_keychain() {
         "the secret is in the keychain"
     );
     assert!(
-        !stored(roster::profiles::ProfileStore::KEYCHAIN_SERVICE),
+        !stored(profiles::ProfileStore::KEYCHAIN_SERVICE),
         "a test wrote under the real service name"
     );
 
@@ -149,7 +149,7 @@ async fn login_never_replaces_a_profile_without_being_told_to() {
         "{}",
         stderr(&again)
     );
-    let store = roster::profiles::ProfileStore::at(dir.path())
+    let store = profiles::ProfileStore::at(dir.path())
         .with_keychain_service(support::TEST_KEYCHAIN_SERVICE);
     assert_eq!(store.get("prod").unwrap().account_id, "account-one");
 
@@ -183,7 +183,7 @@ async fn logins_at_the_same_moment_all_keep_their_profile() {
     for output in futures::future::join_all(logins).await {
         assert_exit(&output, 0);
     }
-    let store = roster::profiles::ProfileStore::at(dir.path())
+    let store = profiles::ProfileStore::at(dir.path())
         .with_keychain_service(support::TEST_KEYCHAIN_SERVICE);
     let listed: Vec<String> = store.list().unwrap().into_iter().map(|p| p.name).collect();
     assert_eq!(listed, names);

@@ -77,6 +77,56 @@ impl Column {
         Column::UserId,
     ];
 
+    /// The table's columns on first launch and after "Reset": the ids are there for support work,
+    /// hidden until asked for.
+    pub const SHOWN_BY_DEFAULT: [Column; 9] = [
+        Column::Name,
+        Column::Email,
+        Column::Extension,
+        Column::PhoneNumbers,
+        Column::Site,
+        Column::Department,
+        Column::CostCenter,
+        Column::Status,
+        Column::CallingPlans,
+    ];
+
+    /// The table's starting width in pixels, sized for typical values; longer cells are cut short
+    /// with the whole text on hover.
+    pub fn default_width(self) -> u32 {
+        match self {
+            Column::Name => 190,
+            Column::Email => 230,
+            Column::Extension => 110,
+            Column::PhoneNumbers => 150,
+            Column::Site | Column::Department => 130,
+            Column::CostCenter => 120,
+            Column::Status => 100,
+            Column::CallingPlans | Column::UserId | Column::PhoneUserId => 200,
+            Column::ExtensionId | Column::SiteId | Column::ActivationStatus => 140,
+        }
+    }
+
+    /// Whether a cell lists several values (joined with [`MULTI_VALUE_SEPARATOR`] in one cell).
+    pub fn is_multi_valued(self) -> bool {
+        matches!(self, Column::PhoneNumbers | Column::CallingPlans)
+    }
+
+    /// The cell's values, each on its own: several for a multi-valued column, else one (none when
+    /// blank). The details panel lists these instead of splitting the joined text.
+    pub fn values(self, user: &PhoneUser) -> Vec<String> {
+        match self {
+            Column::PhoneNumbers => phone_numbers(user)
+                .map(|n| international(n).into_owned())
+                .collect(),
+            Column::CallingPlans => calling_plan_names(user).map(str::to_owned).collect(),
+            _ => Some(self.cell(user))
+                .filter(|cell| !cell.is_empty())
+                .into_iter()
+                .collect(),
+        }
+    }
+
     /// The snake_case key used in the CLI's `--columns` and `--sort` and over IPC.
     pub fn key(self) -> &'static str {
         match self {
@@ -194,22 +244,25 @@ pub enum CellForm {
     AsSent,
 }
 
-/// Zoom's status words as people say them; a word Zoom adds later, capitalised.
+/// Zoom's status words (as sent, as people say them). The table, the status filter and every
+/// export for people use these.
+pub const STATUS_WORDS: [(&str, &str); 3] = [
+    ("activate", "Active"),
+    ("deactivate", "Inactive"),
+    ("pending", "Pending"),
+];
+
+/// Zoom's status word as people say it; a word Zoom adds later, capitalised.
 fn status_words(status: &str, out: &mut String) {
-    let word = match status {
-        "activate" => "Active",
-        "deactivate" => "Inactive",
-        "pending" => "Pending",
-        other => {
-            let mut chars = other.chars();
-            if let Some(first) = chars.next() {
-                out.extend(first.to_uppercase());
-                out.push_str(chars.as_str());
-            }
-            return;
-        }
-    };
-    out.push_str(word);
+    if let Some((_, shown)) = STATUS_WORDS.iter().find(|(sent, _)| *sent == status) {
+        out.push_str(shown);
+        return;
+    }
+    let mut chars = status.chars();
+    if let Some(first) = chars.next() {
+        out.extend(first.to_uppercase());
+        out.push_str(chars.as_str());
+    }
 }
 
 /// The user's phone numbers in Zoom's order, blanks left out.

@@ -9,12 +9,6 @@ pub enum Error {
     #[error("“{name}” is not a column. Use one of: {known}.")]
     UnknownColumn { name: String, known: String },
 
-    #[error(
-        "“{delimiter}” can't separate CSV columns. Use a comma, or a semicolon for Excel set to a \
-         European region."
-    )]
-    InvalidDelimiter { delimiter: char },
-
     #[error("The folder {} does not exist. Create it or choose another location.", folder.display())]
     FolderMissing { folder: PathBuf },
 

@@ -85,6 +85,23 @@ impl Facet {
         Facet::CallingPlan,
     ];
 
+    /// The facet's name in the sidebar, the chips and file names.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::CostCenter => "Cost Center",
+            Facet::Department => "Department",
+            Facet::Site => "Site",
+            Facet::Status => "Status",
+            Facet::CallingPlan => "Calling Plan",
+        }
+    }
+
+    /// Whether a user can have several values (a user's calling plans), so that the counts of a
+    /// facet's values can add up to more than its users.
+    pub fn is_multi_valued(self) -> bool {
+        self.column().is_multi_valued()
+    }
+
     /// The column showing this facet's values.
     pub fn column(self) -> Column {
         match self {

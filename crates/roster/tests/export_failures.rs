@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use roster::export::{
-    CsvOptions, CsvStyle, ExportFormat, export_to_path, export_to_path_cancellable,
+    CsvOptions, CsvStyle, Delimiter, ExportFormat, export_to_path, export_to_path_cancellable,
 };
 use roster::{Column, Error};
 use zoom::PhoneUser;
@@ -18,12 +18,12 @@ const OLD: &str = "the previous export\r\n";
 const FORMATS: [ExportFormat; 4] = [
     ExportFormat::Csv(CsvOptions {
         bom: true,
-        delimiter: b',',
+        delimiter: Delimiter::Comma,
         style: CsvStyle::Plain,
     }),
     ExportFormat::Csv(CsvOptions {
         bom: true,
-        delimiter: b',',
+        delimiter: Delimiter::Comma,
         style: CsvStyle::ForPeople,
     }),
     ExportFormat::Json,
@@ -132,45 +132,91 @@ fn a_read_only_file_is_not_replaced() {
 }
 
 /// Disk full and read-only file systems, for real: each runs in a user and mount namespace
-/// (`unshare -r -m`) on a 256 KiB tmpfs. Skipped, saying so, where namespaces are not allowed.
+/// (`unshare -r -m`) on a 256 KiB tmpfs. Where this system cannot mount one (no `unshare`, or user
+/// namespaces disabled, as in some containers), the tests fail and say why; set
+/// `ROSTER_TEST_CANNOT_MOUNT_TMPFS=1` to skip them there instead, each skip printed on stderr.
 #[cfg(target_os = "linux")]
 mod file_system_limits {
+    use std::io::Write;
     use std::process::Command;
 
     use super::*;
 
     const SCRATCH: &str = "ROSTER_TEST_TINY_TMPFS";
+    /// The opt-out, for a system that cannot mount a tmpfs in a user namespace.
+    const CANNOT_MOUNT: &str = "ROSTER_TEST_CANNOT_MOUNT_TMPFS";
+    /// What an inner test prints once all its checks have passed on the tmpfs.
+    const CHECKED: &str = "checked on the tiny tmpfs:";
 
-    /// Runs this binary's ignored test `name` with a fresh tmpfs mounted at `$ROSTER_TEST_TINY_TMPFS`.
-    fn on_tiny_tmpfs(name: &str) {
+    /// Why a tmpfs cannot be mounted in a user namespace here, or `None` when it can.
+    fn tmpfs_unavailable() -> Option<String> {
         let mount_point = tempfile::tempdir().unwrap();
-        let script = "mount -t tmpfs -o size=256k roster-test \"$0\" || exit 77; exec \"$@\"";
-        let test_binary = std::env::current_exe().unwrap();
-        let status = Command::new("unshare")
-            .args(["-r", "-m", "sh", "-c", script])
+        let probe = Command::new("unshare")
+            .args(["-r", "-m", "mount"])
+            .args(["-t", "tmpfs", "-o", "size=256k", "roster-test"])
             .arg(mount_point.path())
-            .arg(test_binary)
-            .args([
-                "--exact",
-                &format!("file_system_limits::{name}"),
-                "--ignored",
-                "--nocapture",
-            ])
-            .env(SCRATCH, mount_point.path())
-            .status();
-        match status {
-            Ok(status) if status.code() == Some(77) => {
-                eprintln!(
-                    "skipped {name}: this system does not allow mounting a tmpfs in a namespace"
-                )
-            }
-            Ok(status) => assert!(status.success(), "{name} failed on the tiny tmpfs"),
-            Err(error) => eprintln!("skipped {name}: `unshare` is not available ({error})"),
+            .output();
+        match probe {
+            Err(error) => Some(format!("`unshare` cannot be run ({error})")),
+            Ok(probe) if probe.status.success() => None,
+            Ok(probe) => Some(format!(
+                "`unshare -r -m mount -t tmpfs` failed ({}): {}",
+                probe.status,
+                String::from_utf8_lossy(&probe.stderr).trim()
+            )),
         }
     }
 
-    fn scratch() -> Option<std::path::PathBuf> {
-        std::env::var_os(SCRATCH).map(Into::into)
+    /// Runs this binary's ignored test `name` with a fresh tmpfs mounted at `$ROSTER_TEST_TINY_TMPFS`
+    /// and fails unless exactly that test ran there and passed.
+    fn on_tiny_tmpfs(name: &str) {
+        let test = format!("file_system_limits::{name}");
+        if let Some(reason) = tmpfs_unavailable() {
+            assert!(
+                std::env::var_os(CANNOT_MOUNT).is_some_and(|v| v == "1"),
+                "{test} must run on a tmpfs mounted in a user namespace, but {reason}. On a system \
+                 that cannot mount one, set {CANNOT_MOUNT}=1 to skip this test."
+            );
+            // Straight to stderr, past the test harness's capture, so the skip shows in every run.
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED {test}, not run on a tiny tmpfs ({CANNOT_MOUNT}=1): {reason}"
+            );
+            return;
+        }
+        let mount_point = tempfile::tempdir().unwrap();
+        let script = "mount -t tmpfs -o size=256k roster-test \"$0\" && exec \"$@\"";
+        let test_binary = std::env::current_exe().unwrap();
+        let output = Command::new("unshare")
+            .args(["-r", "-m", "sh", "-c", script])
+            .arg(mount_point.path())
+            .arg(test_binary)
+            .args(["--exact", &test, "--ignored", "--nocapture"])
+            .args(["--format", "pretty", "--color", "never"])
+            .env(SCRATCH, mount_point.path())
+            .output()
+            .expect("`unshare` runs");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let line = |expected: &str| stdout.lines().any(|l| l.trim() == expected);
+        let ran_and_passed = output.status.success()
+            && line("running 1 test")
+            && line(&format!("test {test} ... ok"))
+            && line(&format!("{CHECKED} {name}"))
+            && stdout.contains("test result: ok. 1 passed; 0 failed;");
+        assert!(
+            ran_and_passed,
+            "{test} did not run and pass on the tiny tmpfs ({})\n--- stdout\n{stdout}\n--- stderr\n{}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
+    /// The tmpfs this process was started on by `on_tiny_tmpfs`.
+    fn scratch(runner: &str) -> std::path::PathBuf {
+        let dir = std::env::var_os(SCRATCH).unwrap_or_else(|| {
+            panic!("run by `{runner}` in a namespace with a tmpfs at ${SCRATCH}; run that test")
+        });
+        dir.into()
     }
 
     #[test]
@@ -186,7 +232,7 @@ mod file_system_limits {
     #[test]
     #[ignore = "run by disk_full inside a namespace"]
     fn disk_full_inner() {
-        let Some(dir) = scratch() else { return };
+        let dir = scratch("disk_full");
         let target = dir.join("roster.csv");
         fs::write(&target, OLD).unwrap();
         // ~1 MB of CSV into 256 KiB.
@@ -200,12 +246,13 @@ mod file_system_limits {
             assert_eq!(fs::read_to_string(&target).unwrap(), OLD);
             assert_eq!(files_in(&dir), ["roster.csv"]);
         }
+        println!("{CHECKED} disk_full_inner");
     }
 
     #[test]
     #[ignore = "run by read_only_file_system inside a namespace"]
     fn read_only_inner() {
-        let Some(dir) = scratch() else { return };
+        let dir = scratch("read_only_file_system");
         let target = dir.join("roster.csv");
         fs::write(&target, OLD).unwrap();
         let remounted = Command::new("mount")
@@ -216,5 +263,6 @@ mod file_system_limits {
         let error = export_to_path(&many_users(), &[], FORMATS[0], &target).unwrap_err();
         assert!(matches!(error, Error::ReadOnly { .. }), "{error:?}");
         assert_eq!(fs::read_to_string(&target).unwrap(), OLD);
+        println!("{CHECKED} read_only_inner");
     }
 }

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use roster::Column;
-use roster::export::{CsvOptions, ExportFormat, export_to_path};
+use roster::export::{CsvOptions, Delimiter, ExportFormat, export_to_path};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -58,7 +58,7 @@ fn the_default_columns_are_unchanged_byte_for_byte() {
 #[test]
 fn every_column_semicolons_and_no_bom_are_unchanged_byte_for_byte() {
     let semicolons = CsvOptions {
-        delimiter: b';',
+        delimiter: Delimiter::Semicolon,
         ..CsvOptions::default()
     };
     let no_bom = CsvOptions {

@@ -115,6 +115,7 @@ fn rate_limited(
         RetryAfter::Absent => None,
     };
     if let Some(value) = retry_after {
+        // Digits or an HTTP date: always ASCII.
         let value = HeaderValue::from_str(&value).expect("ASCII Retry-After");
         response.headers_mut().insert(RETRY_AFTER, value);
     }
@@ -130,6 +131,7 @@ fn maybe_rate_limit_headers(state: &SimState, headers: &mut HeaderMap, limit: u3
         return;
     }
     let mut set = |name: &'static str, value: String| {
+        // The fault's headers are written in this crate, in ASCII.
         headers.insert(name, HeaderValue::from_str(&value).expect("ASCII header"));
     };
     set("x-ratelimit-category", "Medium".into());

@@ -12,6 +12,7 @@
 
 mod api_faults;
 mod config;
+mod connections;
 mod faults;
 mod generator;
 mod page_tokens;

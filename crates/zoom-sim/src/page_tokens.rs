@@ -3,7 +3,7 @@
 //! Zoom refuses a token that is too old or sent with other parameters; so does this.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -56,7 +56,7 @@ impl PageTokens {
         let mut bytes = [0u8; 18];
         rng.fill_bytes(&mut bytes);
         let token = URL_SAFE_NO_PAD.encode(bytes);
-        let mut table = self.table.lock().expect("page token table");
+        let mut table = self.table.lock().unwrap_or_else(PoisonError::into_inner);
         table.issued += 1;
         if table.issued.is_multiple_of(SWEEP_EVERY) {
             table.entries.retain(|_, c| c.issued_at.elapsed() < ttl);
@@ -79,7 +79,7 @@ impl PageTokens {
         key: &ListingKey,
         ttl: Duration,
     ) -> Option<(Selection, usize)> {
-        let table = self.table.lock().expect("page token table");
+        let table = self.table.lock().unwrap_or_else(PoisonError::into_inner);
         let continuation = table.entries.get(token)?;
         let fresh = continuation.issued_at.elapsed() < ttl;
         (fresh && continuation.key == *key)

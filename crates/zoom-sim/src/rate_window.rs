@@ -1,7 +1,7 @@
 //! Zoom's per-second rate limit: at most `limit` admitted requests in any one-second window.
 
 use std::collections::VecDeque;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 const WINDOW: Duration = Duration::from_secs(1);
@@ -16,7 +16,7 @@ impl RateWindow {
     /// it has room again.
     pub fn admit(&self, limit: u32) -> Result<u32, Duration> {
         let now = Instant::now();
-        let mut admitted = self.admitted.lock().expect("rate window");
+        let mut admitted = self.admitted.lock().unwrap_or_else(PoisonError::into_inner);
         while admitted
             .front()
             .is_some_and(|t| now.duration_since(*t) >= WINDOW)

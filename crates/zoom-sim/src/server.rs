@@ -10,6 +10,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::config::SimConfig;
+use crate::connections::CountingListener;
 use crate::faults::Faults;
 use crate::routes::router;
 use crate::state::SimState;
@@ -32,6 +33,7 @@ pub async fn start_on(addr: SocketAddr, config: SimConfig) -> anyhow::Result<Sim
         tokio::task::spawn_blocking(move || Arc::new(SimState::new(config, base_url))).await?;
     let (stop, stopped) = oneshot::channel::<()>();
     let app = router(state.clone());
+    let listener = CountingListener::new(listener, state.clone());
     let server = tokio::spawn(async move {
         let shutdown = async {
             // A dropped sender stops the server as surely as a sent signal.

@@ -1,6 +1,8 @@
 //! What every route shares: the account, its roster, the live fault settings and the bookkeeping.
+//! The simulator's locks recover from poisoning (here and in tokens.rs, page_tokens.rs,
+//! rate_window.rs): each holds a table changed one entry at a time, never left half-written.
 
-use std::sync::{Mutex, OnceLock, RwLock};
+use std::sync::{Mutex, OnceLock, PoisonError, RwLock};
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -8,7 +10,7 @@ use serde_json::Value;
 
 use crate::config::SimConfig;
 use crate::faults::Faults;
-use crate::generator::{self, Roster, User};
+use crate::generator::{self, SimAccount, User};
 use crate::page_tokens::PageTokens;
 use crate::rate_window::RateWindow;
 use crate::schedule::ScheduleState;
@@ -19,7 +21,7 @@ pub(crate) struct SimState {
     pub account_id: String,
     pub client_id: String,
     pub client_secret: String,
-    pub roster: Roster,
+    pub roster: SimAccount,
     /// The roster as JSON, built on first request: it costs ~5 KB a user, the roster a tenth.
     users_json: OnceLock<Vec<Value>>,
     /// `http://127.0.0.1:PORT`, what the token answer names as `api_url`.
@@ -60,15 +62,18 @@ impl SimState {
 
     /// The settings now; read once per request so a change applies from the next request on.
     pub fn faults(&self) -> Faults {
-        self.faults.read().expect("faults").clone()
+        self.faults
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     pub fn set_faults(&self, faults: Faults) {
-        *self.faults.write().expect("faults") = faults;
+        *self.faults.write().unwrap_or_else(PoisonError::into_inner) = faults;
     }
 
     pub fn with_rng<T>(&self, f: impl FnOnce(&mut StdRng) -> T) -> T {
-        f(&mut self.dice.lock().expect("dice"))
+        f(&mut self.dice.lock().unwrap_or_else(PoisonError::into_inner))
     }
 
     /// Every access token stops working; returns how many were live.

@@ -24,6 +24,10 @@ pub struct SimStats {
     pub resets: u64,
     /// Times every access token was revoked (`SimHandle::revoke_tokens` or the fault schedule).
     pub token_revocations: u64,
+    /// TCP connections accepted.
+    pub connections: u64,
+    /// Accepted connections since closed; equal to `connections` once every client has let go.
+    pub connections_closed: u64,
 }
 
 #[derive(Debug, Default)]
@@ -38,6 +42,8 @@ pub(crate) struct Counters {
     pub stalls: AtomicU64,
     pub resets: AtomicU64,
     pub token_revocations: AtomicU64,
+    pub connections: AtomicU64,
+    pub connections_closed: AtomicU64,
 }
 
 impl Counters {
@@ -58,6 +64,8 @@ impl Counters {
             stalls: read(&self.stalls),
             resets: read(&self.resets),
             token_revocations: read(&self.token_revocations),
+            connections: read(&self.connections),
+            connections_closed: read(&self.connections_closed),
         }
     }
 }

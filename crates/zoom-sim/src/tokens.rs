@@ -2,7 +2,7 @@
 //! carrying the scopes it was issued with.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -60,7 +60,7 @@ impl AccessTokens {
             URL_SAFE_NO_PAD.encode(bytes)
         );
         let now = Instant::now();
-        let mut grants = self.grants.lock().expect("token table");
+        let mut grants = self.grants.lock().unwrap_or_else(PoisonError::into_inner);
         if single_token {
             grants.clear();
         } else {
@@ -84,7 +84,7 @@ impl AccessTokens {
 
     /// The tokens that work now (tests search logs and files for them).
     pub fn live(&self) -> Vec<String> {
-        let grants = self.grants.lock().expect("token table");
+        let grants = self.grants.lock().unwrap_or_else(PoisonError::into_inner);
         let now = Instant::now();
         grants
             .iter()
@@ -96,14 +96,14 @@ impl AccessTokens {
     /// Every token issued so far stops working, as when an admin deactivates and reactivates the
     /// app; returns how many were live.
     pub fn revoke_all(&self) -> usize {
-        let mut grants = self.grants.lock().expect("token table");
+        let mut grants = self.grants.lock().unwrap_or_else(PoisonError::into_inner);
         let live = grants.len();
         grants.clear();
         live
     }
 
     pub fn check(&self, access_token: &str) -> TokenCheck {
-        let grants = self.grants.lock().expect("token table");
+        let grants = self.grants.lock().unwrap_or_else(PoisonError::into_inner);
         match grants.get(access_token) {
             Some(grant) if Instant::now() < grant.expires_at => TokenCheck::Valid {
                 has_phone_scopes: grant.has_phone_scopes,

@@ -27,6 +27,7 @@ pub(crate) async fn track(
     let mut response = next.run(request).await;
     let rid: u128 = state.with_rng(|rng| rng.random());
     let tracking_id = format!("v=2.0;clid=us06;rid=WEB_{rid:032x}");
+    // Made here from hex digits and dashes: always ASCII.
     let value = HeaderValue::from_str(&tracking_id).expect("ASCII tracking id");
     response.headers_mut().insert(TRACKING_ID, value);
     response

@@ -1,6 +1,7 @@
 //! Turns what came back (an HTTP answer or a transport error) into an `Error` and a retry decision,
 //! following the error table of the reference page. Every error is logged once, here, with Zoom's
-//! tracking id.
+//! tracking id. Over 400 lines only with its tests: one table of cases per row of the error
+//! table, kept beside the code they pin down.
 
 use std::time::{Duration, SystemTime};
 

@@ -1,20 +1,18 @@
-//! The client handle: cheap to clone, shares one connection pool, token and rate limiter.
+//! The client handle: cheap to clone, shares one connection pool, token and rate limiter. What it
+//! fetches is added in the modules that fetch it (`roster.rs`, `sites.rs`, `http.rs`), which import
+//! this one and never the other way round.
 
 use std::fmt;
 use std::sync::Arc;
-
-use futures::Stream;
 
 use crate::auth::TokenCache;
 use crate::credentials::Credentials;
 use crate::endpoints::Endpoints;
 use crate::error::Error;
-use crate::events::{Emitter, FetchEvent, event_stream};
-use crate::filter::UserFilter;
+use crate::events::Emitter;
 use crate::models::UsersPage;
 use crate::options::ClientOptions;
 use crate::rate_limit::RateLimiter;
-use crate::roster::{self, Chain};
 use crate::tls;
 
 #[derive(Clone)]
@@ -58,22 +56,6 @@ impl Client {
         Ok(Client {
             inner: Arc::new(inner),
         })
-    }
-
-    /// One chain of `GET /phone/users` with `filter`, each user once; drop the stream to cancel.
-    pub fn users(
-        &self,
-        filter: UserFilter,
-    ) -> impl Stream<Item = Result<FetchEvent, Error>> + Send + Unpin + 'static {
-        let client = self.clone();
-        event_stream(move |emit| roster::fetch(client, vec![Chain::of(filter)], emit))
-    }
-
-    /// Every phone user: the default chain and the `status=pending` chain, merged by id.
-    pub fn roster(&self) -> impl Stream<Item = Result<FetchEvent, Error>> + Send + Unpin + 'static {
-        let client = self.clone();
-        let chains = vec![Chain::of(UserFilter::default()), Chain::pending()];
-        event_stream(move |emit| roster::fetch(client, chains, emit))
     }
 
     /// Gets a token and one small page: proves the credentials, scope and Zoom Phone all work.

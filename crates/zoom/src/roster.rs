@@ -5,17 +5,36 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::Mutex;
 
+use futures::Stream;
 use serde_json::Value;
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::events::{Emitter, FetchEvent};
+use crate::events::{Emitter, FetchEvent, event_stream};
 use crate::filter::UserFilter;
 use crate::models::{PhoneUser, UsersPage};
 use crate::pagination::PageChain;
 
+impl Client {
+    /// One chain of `GET /phone/users` with `filter`, each user once; drop the stream to cancel.
+    pub fn users(
+        &self,
+        filter: UserFilter,
+    ) -> impl Stream<Item = Result<FetchEvent, Error>> + Send + Unpin + 'static {
+        let client = self.clone();
+        event_stream(move |emit| fetch(client, vec![Chain::of(filter)], emit))
+    }
+
+    /// Every phone user: the default chain and the `status=pending` chain, merged by id.
+    pub fn roster(&self) -> impl Stream<Item = Result<FetchEvent, Error>> + Send + Unpin + 'static {
+        let client = self.clone();
+        let chains = vec![Chain::of(UserFilter::default()), Chain::pending()];
+        event_stream(move |emit| fetch(client, chains, emit))
+    }
+}
+
 /// One chain of a fetch.
-pub(crate) struct Chain {
+struct Chain {
     pub filter: UserFilter,
     /// Filled in where Zoom leaves `status` out (the pending chain's users are pending).
     pub default_status: Option<&'static str>,
@@ -77,7 +96,7 @@ fn dedup_key(user: &PhoneUser) -> Cow<'_, str> {
 }
 
 /// Runs the chains side by side (they share the client's rate limiter) until all are done.
-pub(crate) async fn fetch(client: Client, chains: Vec<Chain>, emit: Emitter) -> Result<(), Error> {
+async fn fetch(client: Client, chains: Vec<Chain>, emit: Emitter) -> Result<(), Error> {
     let merge = Mutex::new(Merge {
         seen: HashSet::new(),
         totals: vec![None; chains.len()],

@@ -5,7 +5,7 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use futures::StreamExt;
+use futures::{FutureExt, StreamExt};
 use zoom::FetchEvent;
 use zoom_sim::{Faults, RetryAfter};
 
@@ -19,18 +19,68 @@ async fn assert_complete(faults: Faults, users: usize) -> (Outcome, zoom_sim::Si
 
 #[tokio::test]
 async fn token_expiring_mid_chain_loses_no_user() {
-    // Each new token replaces the old one (as Zoom's once did), so two chains sharing one token
-    // must renew it once, not each their own.
-    let faults = Faults {
-        token_lifetime: Duration::from_millis(300),
+    // The first token lives a second, every later one an hour. The fetch is paused mid-chain until
+    // the simulator has expired the first token, so a fast machine cannot finish before it expires
+    // and a slow one cannot see a renewed token expire before it is used. Each new token replaces
+    // the old one (as Zoom's once did), so the two chains must renew it once, not each their own.
+    let long_lived = Faults {
+        token_lifetime: Duration::from_secs(3600),
         single_token: true,
-        latency: Duration::from_millis(20),
         ..Faults::default()
     };
-    let (_, sim) = assert_complete(faults, 2_000).await;
-    assert!(
-        sim.stats().tokens_issued >= 2,
-        "the token was renewed during the fetch"
+    let first = Faults {
+        token_lifetime: Duration::from_secs(1),
+        ..long_lived.clone()
+    };
+    let sim = sim(2_000, first).await;
+    let mut stream = client(&sim).roster();
+
+    // The fetch runs only while its stream is polled (no spawned task): poll it until the first
+    // token is issued, then lengthen the lifetime of the tokens after it.
+    wait_until("the first token", Duration::from_secs(10), || {
+        if sim.stats().tokens_issued > 0 {
+            return true;
+        }
+        if let Some(event) = stream.next().now_or_never() {
+            panic!("the fetch went on before it had a token: {event:?}");
+        }
+        false
+    })
+    .await;
+    // The token the chains start with (none if it expired already, on a very slow machine).
+    let first_token = sim.live_tokens().pop();
+    sim.set_faults(long_lived);
+
+    let mut users = Vec::new();
+    while users.is_empty() {
+        match stream
+            .next()
+            .await
+            .expect("a first page")
+            .expect("no error")
+        {
+            FetchEvent::Users { users: page, .. } => users.extend(page),
+            FetchEvent::RateLimited { .. } | FetchEvent::Retrying { .. } => {}
+        }
+    }
+    // Paused mid-chain (the stream is not polled) until the first token no longer works: expired,
+    // or already replaced if a slow machine made the client renew it early.
+    wait_until("the first token to expire", Duration::from_secs(30), || {
+        first_token
+            .as_ref()
+            .is_none_or(|token| !sim.live_tokens().contains(token))
+    })
+    .await;
+    assert!(users.len() < sim.users().len(), "paused mid-chain");
+
+    let rest = drain(stream).await;
+    assert_eq!(rest.error, None);
+    users.extend(rest.users);
+    assert_eq!(unique_ids(&users), sim_ids(sim.users()));
+    assert_eq!(
+        sim.stats().tokens_issued,
+        2,
+        "the expired token was renewed once for both chains"
     );
 }
 

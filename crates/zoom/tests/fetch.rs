@@ -3,6 +3,7 @@
 mod common;
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use common::*;
 use futures::StreamExt;
@@ -204,11 +205,27 @@ async fn dropping_the_stream_stops_the_fetch() {
             }
         }
     }
+    let open = sim.stats();
+    assert!(
+        open.connections > open.connections_closed,
+        "the fetch holds its connections open: {open:?}"
+    );
     drop(stream);
     let at_drop = sim.stats().requests;
-    // A request already on the wire may still reach the simulator (one per chain); nothing after.
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    // The stream held the fetch and the only handle on its client, so dropping it closes the
+    // client's connections. A fetch that went on without its stream would keep them open until it
+    // had every page: once all are closed, every request the fetch will ever make has been counted.
+    wait_until(
+        "the dropped fetch to close its connections",
+        Duration::from_secs(10),
+        || {
+            let stats = sim.stats();
+            stats.connections_closed == stats.connections
+        },
+    )
+    .await;
     let settled = sim.stats().requests;
+    // A request already on the wire may still reach the simulator (one per chain); nothing after.
     assert!(
         settled <= at_drop + 2,
         "requests went on after the drop: {at_drop} -> {settled}"

@@ -1,6 +1,8 @@
 //! "Copy diagnostics": version, OS and the last error with Zoom's tracking ID, for a support ticket.
 //! Built from AppInfo and AppError only, which never hold a secret.
 
+use std::sync::PoisonError;
+
 use tauri::{AppHandle, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
@@ -22,12 +24,11 @@ pub fn report(info: &AppInfo, log_dir: &std::path::Path, last_error: Option<&App
     match last_error {
         None => text.push_str("Last error: none\n"),
         Some(error) => {
-            let detail = error.detail();
-            text.push_str(&format!("Last error: {}\n", detail.message));
-            if let Some(hint) = &detail.hint {
+            text.push_str(&format!("Last error: {}\n", error.message));
+            if let Some(hint) = &error.hint {
                 text.push_str(&format!("Hint: {hint}\n"));
             }
-            if let Some(id) = &detail.tracking_id {
+            if let Some(id) = &error.tracking_id {
                 text.push_str(&format!("Zoom tracking ID: {id}\n"));
             }
         }
@@ -44,9 +45,10 @@ pub async fn copy_diagnostics(app: AppHandle, state: State<'_, AppState>) -> App
     let last = state
         .last_error
         .lock()
-        .expect("error lock poisoned")
+        .unwrap_or_else(PoisonError::into_inner)
         .clone();
     let text = report(&AppInfo::current(), &state.log_dir, last.as_ref());
+    // Not through `answer`: a failure to copy must not replace the error being reported.
     app.clipboard()
         .write_text(text.clone())
         .map_err(|e| AppError::internal(format!("Could not copy to the clipboard: {e}")))?;

@@ -1,92 +1,125 @@
 //! `export_view`: the current view, exactly as on screen, through the native save dialog to an atomic
 //! write; `reveal` shows the file in the file manager (only a file this run exported).
 //!
-//! Test hook: with `PHONE_ROSTER_EXPORT_DIR` set, the export is written to that folder under the
-//! suggested file name and no dialog opens (WebDriver cannot drive a native dialog; tests/e2e uses it).
-//! It silently redirects an admin's files, so only a run under test honours it (`honours_export_dir`).
+//! Test hook: with `PHONE_ROSTER_EXPORT_DIR` set at launch, the export is written to that folder
+//! under the suggested file name and no dialog opens (WebDriver cannot drive a native dialog;
+//! tests/e2e uses it). It silently redirects an admin's files, so only a run under test honours it
+//! (`export_dir_from_env`).
+
+use std::sync::PoisonError;
 
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 
 use serde::Serialize;
 use specta::Type;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 use super::export_name;
 use crate::error::{AppError, AppResult};
+use crate::ipc::{blocking, count};
 use crate::state::AppState;
 use roster::export::ExportFormat;
 use roster::{Column, ViewSpec};
 
+/// The file an export of the app wrote, as the page names it (to "Show in folder").
 #[derive(Debug, Clone, Serialize, Type)]
-pub struct ExportSummary {
+pub struct ExportedFile {
     pub path: String,
     pub rows: u32,
 }
 
-/// `None` when the admin closed the save dialog without choosing a file.
+/// Writes the view to a file named `stem` plus the format's extension, chosen in the save dialog.
+/// `None` when nothing was written: the admin closed the dialog, or cancelled the export.
 #[tauri::command]
 #[specta::specta]
-pub async fn export_view(
-    app: AppHandle,
+pub async fn export_view<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     spec: ViewSpec,
     columns: Vec<Column>,
     format: ExportFormat,
-    suggested_name: String,
-) -> AppResult<Option<ExportSummary>> {
-    let file_name =
-        checked_request(&spec, &columns, &format, &suggested_name).map_err(|e| state.note(e))?;
-    let extension = format.extension();
-    let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
-    let test_dir = std::env::var_os("PHONE_ROSTER_EXPORT_DIR")
-        .filter(|_| honours_export_dir(cfg!(debug_assertions), state.endpoints_override.as_ref()));
-    let path: PathBuf = if let Some(dir) = test_dir {
-        PathBuf::from(dir).join(&file_name)
-    } else {
-        let Some(chosen) = app
-            .dialog()
-            .file()
-            .set_file_name(file_name)
-            .add_filter(extension.to_uppercase(), &[extension])
-            .blocking_save_file()
-        else {
-            return Ok(None);
-        };
-        chosen
-            .into_path()
-            .map_err(|e| state.note(AppError::internal(e.to_string())))?
-    };
-    let summary = tokio::task::spawn_blocking(move || {
-        let users = open.roster.users();
-        let matching = open.roster.matching(&spec);
-        roster::export::export_to_path(matching.iter().map(|&i| &users[i]), &columns, format, &path)
-    })
-    .await
-    .map_err(|e| state.note(AppError::internal(e.to_string())))?
-    .map_err(|e| state.note(e))?;
-    let path = summary.path.display().to_string();
+    stem: String,
+) -> AppResult<Option<ExportedFile>> {
     state
-        .exported
+        .answer("export_view", async {
+            let file_name = checked_request(&spec, &columns, &format, &stem)?;
+            let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
+            let Some(path) = destination(&app, &state, file_name, format.extension()) else {
+                return Ok(None);
+            };
+            let cancel = state.start_export()?;
+            let written = blocking(move || {
+                open.roster
+                    .export_view(&spec, &columns, format, &path, &cancel)
+            })
+            .await;
+            state.end_export();
+            let summary = match written? {
+                Err(roster::Error::Cancelled { .. }) => return Ok(None),
+                other => other?,
+            };
+            let path = summary.path.display().to_string();
+            state
+                .exported
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(path.clone());
+            Ok(Some(ExportedFile {
+                path,
+                rows: count(summary.rows),
+            }))
+        })
+        .await
+}
+
+/// Stops the running export, if any: its file is left as it was, and `export_view` answers `None`.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_export(state: State<'_, AppState>) {
+    if let Some(cancel) = state
+        .running_export
         .lock()
-        .expect("export list lock poisoned")
-        .insert(path.clone());
-    Ok(Some(ExportSummary {
-        path,
-        rows: u32::try_from(summary.rows).unwrap_or(u32::MAX),
-    }))
+        .unwrap_or_else(PoisonError::into_inner)
+        .as_ref()
+    {
+        cancel.store(true, Ordering::Relaxed);
+    }
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn reveal(app: AppHandle, state: State<'_, AppState>, path: String) -> AppResult<()> {
-    state.check_exported(&path)?;
-    app.opener().reveal_item_in_dir(&path).map_err(|e| {
-        state.note(AppError::internal(format!(
-            "Could not show the file in its folder: {e}"
-        )))
-    })
+    state
+        .answer("reveal", async {
+            state.check_exported(&path)?;
+            app.opener().reveal_item_in_dir(&path).map_err(|e| {
+                AppError::internal(format!("Could not show the file in its folder: {e}"))
+            })
+        })
+        .await
+}
+
+/// Where to write: the admin's choice in the save dialog (`None` if they closed it), or, in a run
+/// under test, the test folder.
+fn destination<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    file_name: String,
+    extension: &str,
+) -> Option<PathBuf> {
+    if let Some(dir) = &state.export_dir_override {
+        return Some(dir.join(file_name));
+    }
+    app.dialog()
+        .file()
+        .set_file_name(file_name)
+        .add_filter(extension.to_uppercase(), &[extension])
+        .blocking_save_file()?
+        .into_path()
+        .ok()
 }
 
 /// The export's file name, once everything the page sent is within bounds.
@@ -94,11 +127,18 @@ fn checked_request(
     spec: &ViewSpec,
     columns: &[Column],
     format: &ExportFormat,
-    suggested_name: &str,
+    stem: &str,
 ) -> AppResult<String> {
     spec.check()?;
     roster::check_columns(columns)?;
-    Ok(export_name::file_name(suggested_name, format.extension())?)
+    Ok(export_name::file_name(stem, format.extension())?)
+}
+
+/// `PHONE_ROSTER_EXPORT_DIR`, when this run honours it (see `honours_export_dir`).
+pub fn export_dir_from_env(endpoints_override: Option<&zoom::Endpoints>) -> Option<PathBuf> {
+    std::env::var_os("PHONE_ROSTER_EXPORT_DIR")
+        .filter(|_| honours_export_dir(cfg!(debug_assertions), endpoints_override))
+        .map(PathBuf::from)
 }
 
 /// Whether this run is under test, so that `PHONE_ROSTER_EXPORT_DIR` may stand in for the save
@@ -126,7 +166,7 @@ mod tests {
         let spec = ViewSpec::default();
         let columns = Column::DEFAULT_EXPORT.to_vec();
         assert_eq!(
-            checked_request(&spec, &columns, &csv, "Acme - 2026-11-28.csv").unwrap(),
+            checked_request(&spec, &columns, &csv, "Acme - 2026-11-28").unwrap(),
             "Acme - 2026-11-28.csv"
         );
         assert_eq!(

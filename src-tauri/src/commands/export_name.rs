@@ -1,6 +1,7 @@
-//! The file name the web view suggests for an export. It only ever pre-fills the save dialog (or,
-//! under test, names a file in the test folder), but it comes from the page, so it is checked like
-//! any input: a plain file name, never a path, and one every system can create.
+//! The file name of an export, from the stem the web view suggests and the format's extension. It
+//! only ever pre-fills the save dialog (or, under test, names a file in the test folder), but the
+//! stem comes from the page, so it is checked like any input: a plain file name, never a path, and
+//! one every system can create.
 
 /// Longer names are cut by some file managers and refused by older Windows paths.
 const MAX_CHARS: usize = 180;
@@ -29,9 +30,9 @@ pub enum NameError {
     TooLong(String),
 }
 
-/// `suggested`, ending in `.{extension}`, or why it cannot name a file.
-pub fn file_name(suggested: &str, extension: &str) -> Result<String, NameError> {
-    let name = suggested.trim();
+/// `stem.{extension}`, or why `stem` cannot name a file.
+pub fn file_name(stem: &str, extension: &str) -> Result<String, NameError> {
+    let name = stem.trim();
     let owned = || name.to_owned();
     if name.is_empty() {
         return Err(NameError::Empty);
@@ -51,23 +52,8 @@ pub fn file_name(suggested: &str, extension: &str) -> Result<String, NameError> 
     if name.chars().count() > MAX_CHARS {
         return Err(NameError::TooLong(name.chars().take(40).collect()));
     }
-    Ok(format!("{}.{extension}", without_export_extension(name)))
+    Ok(format!("{name}.{extension}"))
 }
-
-/// The name without a `.csv`, `.json` or `.xlsx` it already ends with: a name suggested for one
-/// format never becomes `roster.csv.xlsx` in another.
-fn without_export_extension(name: &str) -> &str {
-    EXPORT_EXTENSIONS
-        .iter()
-        .find_map(|extension| {
-            let cut = name.len().checked_sub(extension.len())?;
-            let ending = name.get(cut..)?;
-            ending.eq_ignore_ascii_case(extension).then(|| &name[..cut])
-        })
-        .unwrap_or(name)
-}
-
-const EXPORT_EXTENSIONS: [&str; 3] = [".csv", ".json", ".xlsx"];
 
 /// Windows compares the part before the first dot, ignoring case and trailing spaces.
 fn is_windows_device(name: &str) -> bool {
@@ -95,12 +81,10 @@ mod tests {
     #[test]
     fn the_names_the_screen_suggests_pass_and_get_their_extension() {
         assert_eq!(
-            file_name("Acme EMEA - CC-101 + CC-102 - 2026-11-28.csv", "csv"),
+            file_name("Acme EMEA - CC-101 + CC-102 - 2026-11-28", "csv"),
             Ok("Acme EMEA - CC-101 + CC-102 - 2026-11-28.csv".into())
         );
-        assert_eq!(file_name("Roster", "json"), Ok("Roster.json".into()));
-        assert_eq!(file_name("Roster.csv", "xlsx"), Ok("Roster.xlsx".into()));
-        assert_eq!(file_name("Roster.CSV", "csv"), Ok("Roster.csv".into()));
+        assert_eq!(file_name(" Roster ", "json"), Ok("Roster.json".into()));
         assert_eq!(
             file_name("v1.2 roster", "csv"),
             Ok("v1.2 roster.csv".into())

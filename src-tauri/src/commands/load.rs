@@ -2,7 +2,7 @@
 //! ~10 messages a second and always ending with `finished`, `failed` or `cancelled`. A load that fails or
 //! is cancelled keeps the previous roster.
 
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError};
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
@@ -13,6 +13,7 @@ use tauri::ipc::Channel;
 use tokio::sync::oneshot;
 
 use crate::error::{AppError, AppResult};
+use crate::ipc::count;
 use crate::snapshot;
 use crate::state::{AppState, OpenRoster};
 
@@ -55,10 +56,6 @@ fn whole_seconds(wait: Duration) -> u32 {
     u32::try_from(wait.as_millis().div_ceil(1000)).unwrap_or(u32::MAX)
 }
 
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 /// Loads the open profile (a saved one or the demo account). Errors that happen before the stream
 /// starts (no profile open, secret missing) are the command's error; everything after goes on the channel.
 #[tauri::command]
@@ -67,27 +64,32 @@ pub async fn load_roster(
     state: State<'_, AppState>,
     on_event: Channel<LoadEvent>,
 ) -> AppResult<()> {
+    state.answer("load_roster", run(&state, &on_event)).await
+}
+
+async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
     let previous = state.open_roster().ok_or_else(AppError::not_loaded)?;
     // Registered before the keychain is read (which can take a moment): a Cancel clicked as soon as
     // the progress bar shows must reach this load. It is seen by the first select below.
     let (cancel_tx, mut cancel_rx) = oneshot::channel();
     {
-        let mut running = state.cancel_load.lock().expect("load lock poisoned");
+        let mut running = state
+            .cancel_load
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         if running.as_ref().is_some_and(|tx| !tx.is_closed()) {
             return Err(AppError::busy());
         }
         *running = Some(cancel_tx);
     }
 
-    let (credentials, endpoints) =
-        crate::commands::demo::credentials_for(&state, &previous).await?;
+    let (credentials, endpoints) = crate::commands::demo::credentials_for(state, &previous).await?;
     let owner = snapshot::Owner {
         profile: previous.profile.clone(),
         account_id: credentials.account_id.clone(),
         client_id: credentials.client_id.clone(),
     };
-    let client =
-        zoom::Client::new(credentials, endpoints, Default::default()).map_err(|e| state.note(e))?;
+    let client = zoom::Client::new(credentials, endpoints, Default::default())?;
 
     let send = |event: LoadEvent| {
         // The window may be gone; nothing else to tell then.
@@ -114,12 +116,12 @@ pub async fn load_roster(
         };
         match next {
             None => break Outcome::Finished,
-            Some(Err(error)) => break Outcome::Failed(state.note(error)),
+            Some(Err(error)) => break Outcome::Failed(error.into()),
             Some(Ok(zoom::FetchEvent::Users { users: page, total })) => {
                 users.extend(page);
                 if fill_as_loading && users.len() >= publish_at {
                     publish_at = users.len() * 2;
-                    publish(&state, &previous, users.clone(), None);
+                    publish(state, &previous, users.clone(), None);
                 }
                 if last_sent.elapsed() >= PROGRESS_EVERY {
                     last_sent = Instant::now();
@@ -148,7 +150,11 @@ pub async fn load_roster(
         }
     };
     drop(stream);
-    state.cancel_load.lock().expect("load lock poisoned").take();
+    state
+        .cancel_load
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take();
 
     match outcome {
         Outcome::Finished => {
@@ -159,7 +165,7 @@ pub async fn load_roster(
                 total: n,
             });
             tracing::info!(profile = %previous.profile, users = n, elapsed = ?started.elapsed(), "load finished");
-            let open = publish(&state, &previous, users, Some(loaded_at.clone()));
+            let open = publish(state, &previous, users, Some(loaded_at.clone()));
             if !open.is_demo {
                 let dir = state.snapshots_dir.clone();
                 tokio::task::spawn_blocking(move || {
@@ -176,7 +182,8 @@ pub async fn load_roster(
             });
         }
         Outcome::Failed(error) => {
-            tracing::warn!(profile = %previous.profile, %error, "load failed; the previous roster is kept");
+            // It reaches the page on the channel, not as the command's answer: recorded here.
+            state.record("load_roster", &error);
             state.set_roster_if_still_open(previous.clone());
             send(LoadEvent::Failed { error });
         }
@@ -225,28 +232,4 @@ fn now_rfc3339() -> String {
 #[specta::specta]
 pub fn cancel_load(state: State<'_, AppState>) {
     state.cancel_running_load();
-}
-
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct SiteInfo {
-    pub id: String,
-    pub name: String,
-}
-
-/// The open account's phone sites, straight from Zoom.
-#[tauri::command]
-#[specta::specta]
-pub async fn sites(state: State<'_, AppState>) -> AppResult<Vec<SiteInfo>> {
-    let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
-    let (credentials, endpoints) = crate::commands::demo::credentials_for(&state, &open).await?;
-    let client =
-        zoom::Client::new(credentials, endpoints, Default::default()).map_err(|e| state.note(e))?;
-    let sites = client.sites().await.map_err(|e| state.note(e))?;
-    Ok(sites
-        .into_iter()
-        .map(|s| SiteInfo {
-            name: s.name.unwrap_or_default().into(),
-            id: s.id.into(),
-        })
-        .collect())
 }

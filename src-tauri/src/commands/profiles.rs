@@ -8,34 +8,12 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::State;
 
-use crate::error::AppResult;
+use profiles::Cloud;
+
+use crate::error::{AppError, AppResult};
+use crate::ipc::{blocking, count};
 use crate::snapshot::{self, SnapshotInfo};
 use crate::state::{AppState, OpenRoster};
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, Type)]
-#[serde(rename_all = "lowercase")]
-pub enum Cloud {
-    Zoom,
-    ZoomGov,
-}
-
-impl From<Cloud> for roster::profiles::Cloud {
-    fn from(cloud: Cloud) -> Self {
-        match cloud {
-            Cloud::Zoom => roster::profiles::Cloud::Zoom,
-            Cloud::ZoomGov => roster::profiles::Cloud::ZoomGov,
-        }
-    }
-}
-
-impl From<roster::profiles::Cloud> for Cloud {
-    fn from(cloud: roster::profiles::Cloud) -> Self {
-        match cloud {
-            roster::profiles::Cloud::Zoom => Cloud::Zoom,
-            roster::profiles::Cloud::ZoomGov => Cloud::ZoomGov,
-        }
-    }
-}
 
 /// A profile as the connect form sends it; the secret travels beside it, never inside.
 #[derive(Debug, Clone, Deserialize, Type)]
@@ -47,13 +25,9 @@ pub struct ProfileDraft {
 }
 
 impl ProfileDraft {
-    fn to_profile(&self, state: &AppState) -> roster::profiles::Profile {
-        let mut profile = roster::profiles::Profile::new(
-            &self.name,
-            &self.account_id,
-            &self.client_id,
-            self.cloud.into(),
-        );
+    fn to_profile(&self, state: &AppState) -> profiles::Profile {
+        let mut profile =
+            profiles::Profile::new(&self.name, &self.account_id, &self.client_id, self.cloud);
         profile.endpoints = state.endpoints_override.clone();
         profile
     }
@@ -91,29 +65,33 @@ impl RosterStatus {
         RosterStatus {
             profile: open.profile.clone(),
             is_demo: open.is_demo,
-            users: u32::try_from(open.roster.len()).unwrap_or(u32::MAX),
+            users: count(open.roster.len()),
             loaded_at: open.loaded_at.clone(),
             from_snapshot: open.from_snapshot,
         }
     }
 }
 
-fn info(state: &AppState, profile: roster::profiles::Profile) -> ProfileInfo {
+fn info(state: &AppState, profile: profiles::Profile) -> ProfileInfo {
     ProfileInfo {
         snapshot: snapshot::info(&state.snapshots_dir, &snapshot::Owner::of(&profile)),
         api_address: profile.endpoints.map(|endpoints| endpoints.api_base),
         name: profile.name,
         account_id: profile.account_id,
         client_id: profile.client_id,
-        cloud: profile.cloud.into(),
+        cloud: profile.cloud,
     }
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn list_profiles(state: State<'_, AppState>) -> AppResult<Vec<ProfileInfo>> {
-    let profiles = state.with_profiles(|store| store.list()).await?;
-    Ok(profiles.into_iter().map(|p| info(&state, p)).collect())
+    state
+        .answer("list_profiles", async {
+            let profiles = state.with_profiles(|store| store.list()).await?;
+            Ok(profiles.into_iter().map(|p| info(&state, p)).collect())
+        })
+        .await
 }
 
 /// Saves a new profile; one of the same name is replaced only with `replace` (the admin said so),
@@ -126,30 +104,41 @@ pub async fn save_profile(
     secret: Option<String>,
     replace: bool,
 ) -> AppResult<ProfileInfo> {
-    let saved = profile.to_profile(&state);
-    let secret = secret.map(SecretString::from);
-    if let Some(secret) = &secret {
-        crate::known_secrets::remember(&saved.client_id, secret);
-    }
-    let to_save = saved.clone();
     state
-        .with_profiles(move |store| match replace {
-            true => store.save(&to_save, secret),
-            false => store.create(&to_save, secret),
+        .answer("save_profile", async {
+            let saved = profile.to_profile(&state);
+            let secret = secret.map(SecretString::from);
+            if let Some(secret) = &secret {
+                crate::known_secrets::remember(&saved.client_id, secret);
+            }
+            let to_save = saved.clone();
+            state
+                .with_profiles(move |store| match replace {
+                    true => store.save(&to_save, secret),
+                    false => store.create(&to_save, secret),
+                })
+                .await?;
+            Ok(info(&state, saved))
         })
-        .await?;
-    Ok(info(&state, saved))
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
+/// Removes a saved profile: its entry, its secret from the keychain and its saved roster. When it
+/// is the open one, the table closes with it.
 pub async fn delete_profile(state: State<'_, AppState>, name: String) -> AppResult<()> {
-    let deleted = name.clone();
     state
-        .with_profiles(move |store| store.delete(&deleted))
-        .await?;
-    snapshot::remove(&state.snapshots_dir, &name);
-    Ok(())
+        .answer("delete_profile", async {
+            let deleted = name.clone();
+            state
+                .with_profiles(move |store| store.delete(&deleted))
+                .await?;
+            snapshot::remove(&state.snapshots_dir, &name);
+            state.close_roster_of(&name);
+            Ok(())
+        })
+        .await
 }
 
 /// Token + one page with what the form holds; without a secret, the saved one is used.
@@ -160,58 +149,65 @@ pub async fn test_connection(
     profile: ProfileDraft,
     secret: Option<String>,
 ) -> AppResult<ConnectionOk> {
-    let draft = profile.to_profile(&state);
-    let client_secret = match secret {
-        Some(secret) => SecretString::from(secret),
-        None => {
-            let name = draft.name.clone();
-            state
-                .with_profiles(move |store| store.secret(&name))
-                .await?
-        }
-    };
-    crate::known_secrets::remember(&draft.client_id, &client_secret);
-    let credentials = zoom::Credentials {
-        account_id: draft.account_id.clone(),
-        client_id: draft.client_id.clone(),
-        client_secret,
-    };
-    let client = zoom::Client::new(credentials, draft.effective_endpoints(), Default::default())
-        .map_err(|e| state.note(e))?;
-    let check = client.check_connection().await.map_err(|e| state.note(e))?;
-    Ok(ConnectionOk {
-        phone_users: check.phone_users,
-    })
+    state
+        .answer("test_connection", async {
+            let draft = profile.to_profile(&state);
+            let client_secret = match secret {
+                Some(secret) => SecretString::from(secret),
+                None => {
+                    let name = draft.name.clone();
+                    state
+                        .with_profiles(move |store| store.secret(&name))
+                        .await?
+                }
+            };
+            crate::known_secrets::remember(&draft.client_id, &client_secret);
+            let credentials = zoom::Credentials {
+                account_id: draft.account_id.clone(),
+                client_id: draft.client_id.clone(),
+                client_secret,
+            };
+            let endpoints = draft.effective_endpoints();
+            let client = zoom::Client::new(credentials, endpoints, Default::default())?;
+            let check = client.check_connection().await?;
+            Ok(ConnectionOk {
+                phone_users: check.phone_users,
+            })
+        })
+        .await
 }
 
 /// Makes `name` the open profile and shows its last snapshot at once (empty when there is none).
 #[tauri::command]
 #[specta::specta]
 pub async fn open_profile(state: State<'_, AppState>, name: String) -> AppResult<RosterStatus> {
-    let wanted = name.clone();
-    let profile = state.with_profiles(move |store| store.get(&wanted)).await?;
-    let owner = snapshot::Owner::of(&profile);
-    // Another account's load must not land on this one's table.
-    state.cancel_running_load();
-    let dir = state.snapshots_dir.clone();
-    // Reading and indexing a large snapshot takes a moment: off the async runtime.
-    let open = tokio::task::spawn_blocking(move || {
-        let (users, loaded_at) = match snapshot::load(&dir, &owner) {
-            Some((users, saved_at)) => (users, Some(saved_at)),
-            None => (Vec::new(), None),
-        };
-        Arc::new(OpenRoster {
-            profile: name,
-            is_demo: false,
-            roster: roster::Roster::new(users),
-            from_snapshot: loaded_at.is_some(),
-            loaded_at,
+    state
+        .answer("open_profile", async {
+            let wanted = name.clone();
+            let profile = state.with_profiles(move |store| store.get(&wanted)).await?;
+            let owner = snapshot::Owner::of(&profile);
+            // Another account's load must not land on this one's table.
+            state.cancel_running_load();
+            let dir = state.snapshots_dir.clone();
+            // Reading and indexing a large snapshot takes a moment: off the async runtime.
+            let open = blocking(move || {
+                let (users, loaded_at) = match snapshot::load(&dir, &owner) {
+                    Some((users, saved_at)) => (users, Some(saved_at)),
+                    None => (Vec::new(), None),
+                };
+                Arc::new(OpenRoster {
+                    profile: name,
+                    is_demo: false,
+                    roster: roster::Roster::new(users),
+                    from_snapshot: loaded_at.is_some(),
+                    loaded_at,
+                })
+            })
+            .await?;
+            state.set_roster(open.clone());
+            Ok(RosterStatus::of(&open))
         })
-    })
-    .await
-    .map_err(|e| state.note(crate::error::AppError::internal(e.to_string())))?;
-    state.set_roster(open.clone());
-    Ok(RosterStatus::of(&open))
+        .await
 }
 
 /// Opens the Zoom App Marketplace of `cloud` in the browser, for the built-in guide. The URL is fixed
@@ -228,9 +224,11 @@ pub async fn open_marketplace(
         Cloud::Zoom => "https://marketplace.zoom.us/",
         Cloud::ZoomGov => "https://marketplace.zoomgov.com/",
     };
-    app.opener().open_url(url, None::<&str>).map_err(|e| {
-        state.note(crate::error::AppError::internal(format!(
-            "Could not open the browser: {e}"
-        )))
-    })
+    state
+        .answer("open_marketplace", async {
+            app.opener()
+                .open_url(url, None::<&str>)
+                .map_err(|e| AppError::internal(format!("Could not open the browser: {e}")))
+        })
+        .await
 }

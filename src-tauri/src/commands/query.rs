@@ -6,7 +6,9 @@ use specta::Type;
 use tauri::State;
 
 use crate::error::{AppError, AppResult};
+use crate::ipc::count;
 use crate::state::AppState;
+use roster::{Column, MULTI_VALUE_SEPARATOR};
 
 /// One user as the table shows it: every cell already a string, in the export's wording. Field names are
 /// the `Column` names, so the UI can index a row by column.
@@ -26,41 +28,52 @@ pub struct Row {
     pub extension_id: String,
     pub site_id: String,
     pub activation_status: String,
+    /// The values of the multi-valued cells one by one, for the details panel to list.
+    pub lists: RowLists,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct RowLists {
+    pub phone_numbers: Vec<String>,
+    pub calling_plans: Vec<String>,
 }
 
 impl Row {
     fn of(user: &zoom::PhoneUser) -> Self {
-        let cell = |column: roster::Column| column.cell(user);
+        let cell = |column: Column| column.cell(user);
+        // A multi-valued cell is its values joined: formatted once, used for both.
+        let lists = RowLists {
+            phone_numbers: Column::PhoneNumbers.values(user),
+            calling_plans: Column::CallingPlans.values(user),
+        };
         Row {
-            user_id: cell(roster::Column::UserId),
-            name: cell(roster::Column::Name),
-            email: cell(roster::Column::Email),
-            extension: cell(roster::Column::Extension),
-            phone_numbers: cell(roster::Column::PhoneNumbers),
-            site: cell(roster::Column::Site),
-            department: cell(roster::Column::Department),
-            cost_center: cell(roster::Column::CostCenter),
-            status: cell(roster::Column::Status),
-            calling_plans: cell(roster::Column::CallingPlans),
-            phone_user_id: cell(roster::Column::PhoneUserId),
-            extension_id: cell(roster::Column::ExtensionId),
-            site_id: cell(roster::Column::SiteId),
-            activation_status: cell(roster::Column::ActivationStatus),
+            user_id: cell(Column::UserId),
+            name: cell(Column::Name),
+            email: cell(Column::Email),
+            extension: cell(Column::Extension),
+            phone_numbers: lists.phone_numbers.join(MULTI_VALUE_SEPARATOR),
+            site: cell(Column::Site),
+            department: cell(Column::Department),
+            cost_center: cell(Column::CostCenter),
+            status: cell(Column::Status),
+            calling_plans: lists.calling_plans.join(MULTI_VALUE_SEPARATOR),
+            phone_user_id: cell(Column::PhoneUserId),
+            extension_id: cell(Column::ExtensionId),
+            site_id: cell(Column::SiteId),
+            activation_status: cell(Column::ActivationStatus),
+            lists,
         }
     }
 }
 
+/// A window of the view's rows, ready for the table, with the view's total and facet counts.
 #[derive(Debug, Clone, Serialize, Type)]
-pub struct QueryResult {
+pub struct TableWindow {
     pub offset: u32,
     pub total: u32,
     pub roster_size: u32,
     pub rows: Vec<Row>,
     pub facets: roster::Facets,
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[tauri::command]
@@ -70,20 +83,24 @@ pub async fn query(
     spec: roster::ViewSpec,
     offset: u32,
     limit: u32,
-) -> AppResult<QueryResult> {
-    spec.check().map_err(|e| state.note(e))?;
-    roster::check_window(limit as usize).map_err(|e| state.note(e))?;
-    let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
-    let result = open.roster.query(&spec, offset as usize, limit as usize);
-    Ok(QueryResult {
-        offset,
-        total: result.total,
-        roster_size: count(open.roster.len()),
-        rows: result
-            .rows
-            .iter()
-            .map(|&i| Row::of(&open.roster.users()[i as usize]))
-            .collect(),
-        facets: result.facets,
-    })
+) -> AppResult<TableWindow> {
+    state
+        .answer("query", async {
+            spec.check()?;
+            roster::check_window(limit as usize)?;
+            let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
+            let hits = open.roster.query(&spec, offset as usize, limit as usize);
+            Ok(TableWindow {
+                offset,
+                total: hits.total,
+                roster_size: count(open.roster.len()),
+                rows: hits
+                    .rows
+                    .iter()
+                    .map(|&i| Row::of(&open.roster.users()[i as usize]))
+                    .collect(),
+                facets: hits.facets,
+            })
+        })
+        .await
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::{TestApp, draft, kinds, recorder};
+use super::{TestApp, draft, kinds, recorder, within_patience};
 use crate::commands::{load, profiles, query};
 
 const SECRET: &str = "demo-secret";
@@ -36,7 +36,9 @@ async fn a_load_streams_progress_ends_with_finished_and_is_kept_as_a_snapshot() 
     saved_and_open(&app, "Acme").await;
 
     let (channel, events) = recorder();
-    load::load_roster(app.state(), channel).await.expect("load");
+    within_patience("the load", load::load_roster(app.state(), channel))
+        .await
+        .expect("load");
     let kinds = kinds(&events);
     assert_eq!(
         kinds.first().map(String::as_str),
@@ -63,17 +65,21 @@ async fn a_load_streams_progress_ends_with_finished_and_is_kept_as_a_snapshot() 
     assert_eq!(reopened.users, expected);
 }
 
+/// The snapshot is saved by a detached task that signals nothing, so this checks for it every
+/// 50 ms until it is there.
 async fn wait_for_snapshot(app: &TestApp, name: &str) -> profiles::RosterStatus {
-    for _ in 0..200 {
-        let status = profiles::open_profile(app.state(), name.into())
-            .await
-            .unwrap();
-        if status.from_snapshot {
-            return status;
+    within_patience("a snapshot of the load", async {
+        loop {
+            let status = profiles::open_profile(app.state(), name.into())
+                .await
+                .unwrap();
+            if status.from_snapshot {
+                return status;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("no snapshot was written within 10 s");
+    })
+    .await
 }
 
 #[tokio::test]
@@ -87,7 +93,9 @@ async fn a_cancelled_or_failed_refresh_keeps_the_previous_roster() {
     let app = TestApp::new(&sim);
     saved_and_open(&app, "Acme").await;
     let (channel, _) = recorder();
-    load::load_roster(app.state(), channel).await.unwrap();
+    within_patience("the first load", load::load_roster(app.state(), channel))
+        .await
+        .unwrap();
     let before = total(&app).await;
 
     // Slow pages so the cancel lands mid-load, whatever the machine's speed.
@@ -95,18 +103,20 @@ async fn a_cancelled_or_failed_refresh_keeps_the_previous_roster() {
         latency: Duration::from_millis(200),
         ..Default::default()
     });
-    let (channel, events) = recorder();
+    let (channel, recorded) = recorder();
     let state = app.app.handle().clone();
     let refresh = tokio::spawn(async move {
         use tauri::Manager;
         load::load_roster(state.state(), channel).await
     });
-    while !kinds(&events).iter().any(|k| k == "started") {
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    recorded.until("started").await;
     load::cancel_load(app.state());
-    refresh.await.unwrap().unwrap();
-    assert_eq!(kinds(&events).last().map(String::as_str), Some("cancelled"));
+    within_patience("the cancelled refresh to end", refresh)
+        .await
+        .unwrap()
+        .unwrap();
+    let events = &recorded.events;
+    assert_eq!(kinds(events).last().map(String::as_str), Some("cancelled"));
     assert_eq!(events.lock().unwrap().last().unwrap()["kept"], before);
     assert_eq!(total(&app).await, before);
 
@@ -115,7 +125,12 @@ async fn a_cancelled_or_failed_refresh_keeps_the_previous_roster() {
         ..Default::default()
     });
     let (channel, events) = recorder();
-    load::load_roster(app.state(), channel).await.unwrap();
+    within_patience(
+        "the failing refresh",
+        load::load_roster(app.state(), channel),
+    )
+    .await
+    .unwrap();
     let last = events.lock().unwrap().last().unwrap().clone();
     assert_eq!(last["event"], "failed", "{last}");
     assert_eq!(last["error"]["kind"], "permission", "{last}");
@@ -137,19 +152,23 @@ async fn opening_another_account_mid_load_stops_the_load_and_keeps_that_account(
     let app = TestApp::new(&sim);
     saved_and_open(&app, "Other").await;
     saved_and_open(&app, "Acme").await;
-    let (channel, events) = recorder();
+    let (channel, recorded) = recorder();
     let handle = app.app.handle().clone();
     let loading = tokio::spawn(async move {
         use tauri::Manager;
         load::load_roster(handle.state(), channel).await
     });
-    while !kinds(&events).iter().any(|k| k == "started") {
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    recorded.until("started").await;
     profiles::open_profile(app.state(), "Other".into())
         .await
         .unwrap();
-    loading.await.unwrap().unwrap();
-    assert_eq!(kinds(&events).last().map(String::as_str), Some("cancelled"));
+    within_patience("the interrupted load to end", loading)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        kinds(&recorded.events).last().map(String::as_str),
+        Some("cancelled")
+    );
     assert_eq!(app.state().open_roster().unwrap().profile, "Other");
 }

@@ -1,23 +1,28 @@
 //! Command tests on Tauri's mock runtime: the real commands, state, keychain (a fresh Secret Service
 //! under `cargo xtask test`) and HTTP to zoom-sim on loopback; only the window is absent.
 
+mod export;
 mod ipc_bounds;
 mod load;
 mod profiles;
 mod secrets;
 mod soak;
 
+use std::future::Future;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use serde_json::Value;
 use tauri::Manager;
 use tauri::ipc::{Channel, InvokeResponseBody};
 use tauri::test::MockRuntime;
+use tokio::sync::Notify;
 
 use crate::commands::load::LoadEvent;
-use crate::commands::profiles::{Cloud, ProfileDraft};
+use crate::commands::profiles::ProfileDraft;
 use crate::state::AppState;
+use ::profiles::Cloud;
 
 /// An app on the mock runtime whose folders are temporary and whose keychain entries live under a
 /// service name of their own, so tests never meet each other's (or the user's) profiles.
@@ -35,8 +40,8 @@ impl TestApp {
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         );
-        let profiles = roster::profiles::ProfileStore::at(dir.path().join("config"))
-            .with_keychain_service(service);
+        let profiles =
+            ::profiles::ProfileStore::at(dir.path().join("config")).with_keychain_service(service);
         let state = AppState::new(
             profiles,
             dir.path().join("snapshots"),
@@ -45,7 +50,8 @@ impl TestApp {
         .with_endpoints_override(Some(zoom::Endpoints::custom(
             sim.api_base(),
             sim.token_url(),
-        )));
+        )))
+        .with_export_dir_override(Some(dir.path().join("exports")));
         let app = tauri::test::mock_builder()
             .manage(state)
             .build(tauri::test::mock_context(tauri::test::noop_assets()))
@@ -68,19 +74,61 @@ pub fn draft(name: &str) -> ProfileDraft {
     }
 }
 
-/// A load channel that records every event as the JSON the web view would receive.
-pub fn recorder() -> (Channel<LoadEvent>, Arc<Mutex<Vec<Value>>>) {
+/// The longest any one wait may take before the test fails. Generous: every wait ends as soon as
+/// what it waits for has happened, so only a hang costs this much.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// `future`'s output, or a failure naming `what` when it has not come within `PATIENCE`.
+pub async fn within_patience<T>(what: &str, future: impl Future<Output = T>) -> T {
+    match tokio::time::timeout(PATIENCE, future).await {
+        Ok(output) => output,
+        Err(_) => panic!("{what} did not happen within {PATIENCE:?}"),
+    }
+}
+
+/// The load events a channel received, as the JSON the web view would get, and a signal raised on
+/// each, so a test waits for an event instead of polling for it. Reads as the list of events.
+pub struct Recorded {
+    pub events: Arc<Mutex<Vec<Value>>>,
+    arrived: Arc<Notify>,
+}
+
+impl std::ops::Deref for Recorded {
+    type Target = Mutex<Vec<Value>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.events
+    }
+}
+
+impl Recorded {
+    /// Waits, within `PATIENCE`, until an event of `kind` has arrived.
+    pub async fn until(&self, kind: &str) {
+        within_patience(&format!("a `{kind}` load event"), async {
+            // `notify_one` leaves a permit when nobody is waiting yet, so an event arriving between
+            // the check and the wait still ends the wait.
+            while !kinds(&self.events).iter().any(|k| k == kind) {
+                self.arrived.notified().await;
+            }
+        })
+        .await;
+    }
+}
+
+/// A load channel that records every event.
+pub fn recorder() -> (Channel<LoadEvent>, Recorded) {
     let events = Arc::new(Mutex::new(Vec::new()));
-    let sink = events.clone();
+    let arrived = Arc::new(Notify::new());
+    let (sink, signal) = (events.clone(), arrived.clone());
     let channel = Channel::new(move |body| {
         if let InvokeResponseBody::Json(json) = body {
-            sink.lock()
-                .unwrap()
-                .push(serde_json::from_str(&json).expect("channel JSON"));
+            let event: Value = serde_json::from_str(&json).expect("channel JSON");
+            sink.lock().unwrap().push(event);
+            signal.notify_one();
         }
         Ok(())
     });
-    (channel, events)
+    (channel, Recorded { events, arrived })
 }
 
 pub fn kinds(events: &Mutex<Vec<Value>>) -> Vec<String> {

@@ -3,7 +3,7 @@
 
 use super::{TestApp, draft, recorder, wait_for_snapshot};
 use crate::commands::{load, profiles};
-use crate::error::AppError;
+use crate::error::AppErrorKind;
 use crate::snapshot;
 
 const SECRET: &str = "demo-secret";
@@ -41,7 +41,7 @@ async fn saving_under_a_name_in_use_asks_first_and_never_shows_the_old_account_s
     )
     .await
     .expect_err("an existing name is not replaced without asking");
-    assert!(matches!(refused, AppError::ProfileExists(_)), "{refused:?}");
+    assert_eq!(refused.kind, AppErrorKind::ProfileExists, "{refused:?}");
     let json = serde_json::to_value(&refused).unwrap();
     assert_eq!(json["kind"], "profile_exists");
     assert!(
@@ -70,4 +70,54 @@ async fn saving_under_a_name_in_use_asks_first_and_never_shows_the_old_account_s
         .await
         .unwrap();
     assert_eq!((opened.users, opened.from_snapshot), (0, false));
+}
+
+#[tokio::test]
+async fn removing_the_open_profile_forgets_its_secret_and_roster_and_closes_the_table() {
+    let sim = zoom_sim::start(zoom_sim::SimConfig {
+        users: 120,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let app = TestApp::new(&sim);
+    profiles::save_profile(app.state(), draft("Branch"), Some(SECRET.into()), false)
+        .await
+        .unwrap();
+    profiles::save_profile(
+        app.state(),
+        draft("Head office"),
+        Some(SECRET.into()),
+        false,
+    )
+    .await
+    .unwrap();
+    profiles::open_profile(app.state(), "Branch".into())
+        .await
+        .unwrap();
+    let (channel, _) = recorder();
+    load::load_roster(app.state(), channel).await.unwrap();
+    let owner = snapshot::Owner::of(&app.state().profiles.get("Branch").unwrap());
+    wait_for_snapshot(&app, &owner).await;
+
+    profiles::delete_profile(app.state(), "Branch".into())
+        .await
+        .unwrap();
+
+    let names: Vec<String> = profiles::list_profiles(app.state())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, ["Head office"]);
+    assert!(
+        app.state().open_roster().is_none(),
+        "the table still shows it"
+    );
+    assert!(snapshot::load(&app.state().snapshots_dir, &owner).is_none());
+    let secret = app.state().profiles.secret("Branch");
+    assert!(secret.is_err(), "its secret is still in the keychain");
+    // The other profile keeps its secret.
+    assert!(app.state().profiles.secret("Head office").is_ok());
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::{TestApp, draft, recorder};
 use crate::commands::{load, profiles};
-use crate::error::AppError;
+use crate::error::{AppError, AppErrorKind};
 
 const SECRET: &str = "s3cr3t-that-must-never-leak-4711";
 
@@ -28,7 +28,7 @@ async fn the_secret_reaches_the_keychain_and_no_file_log_or_answer() {
     let wrong = profiles::test_connection(app.state(), draft("Acme"), Some("wrong-secret".into()))
         .await
         .expect_err("a wrong secret is refused");
-    assert!(matches!(wrong, AppError::Credentials(_)), "{wrong:?}");
+    assert_eq!(wrong.kind, AppErrorKind::Credentials, "{wrong:?}");
     answers.push(serde_json::to_string(&wrong).unwrap());
 
     let ok = profiles::test_connection(app.state(), draft("Acme"), Some(SECRET.into()))
@@ -73,7 +73,7 @@ async fn the_secret_reaches_the_keychain_and_no_file_log_or_answer() {
     );
     tracing::warn!("a proxy answered: {quoted}");
     app.state()
-        .note(AppError::internal(format!("Zoom said: {quoted}")));
+        .record("test", &AppError::internal(format!("Zoom said: {quoted}")));
     let last = app.state().last_error.lock().unwrap().clone();
     let clipboard = crate::commands::diagnostics::report(
         &crate::commands::app_info::AppInfo::current(),

@@ -1,6 +1,7 @@
 // A small W3C WebDriver client over fetch: just what the specs use, so the suite needs no npm packages.
 
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+/** The key under which WebDriver passes an element (W3C "web element identifier"). */
+export const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 export class WebDriver {
   constructor(base) {
@@ -49,22 +50,6 @@ export class WebDriver {
     return this.#session("POST", "/execute/async", { script: body, args });
   }
 
-  async find(css) {
-    const found = await this.#session("POST", "/elements", { using: "css selector", value: css });
-    return found.map((e) => e[ELEMENT]);
-  }
-
-  /** The first element whose text includes `text` among those matching `css`. */
-  async findByText(css, text) {
-    const id = await this.exec(
-      `const [css, text] = arguments;
-       return [...document.querySelectorAll(css)].find((e) => e.textContent.includes(text)) ?? null;`,
-      css,
-      text,
-    );
-    return id ? id[ELEMENT] : null;
-  }
-
   click(element) {
     return this.#session("POST", `/element/${element}/click`, {});
   }
@@ -95,10 +80,6 @@ export class WebDriver {
       ],
     });
     await this.#session("DELETE", "/actions");
-  }
-
-  text(css) {
-    return this.exec(`return document.querySelector(arguments[0])?.textContent?.trim() ?? null;`, css);
   }
 
   /** A PNG of the window once the page has painted its latest state (WebKit can otherwise hand back

@@ -7,7 +7,24 @@ import { writeFileSync } from "node:fs";
 import { TestEnv } from "../lib/env.mjs";
 import { APP } from "../lib/paths.mjs";
 import { startSim } from "../lib/sim.mjs";
-import { clickButton, fillField, openConnectForm, pageContents, progressShown, renderedRows, shownCount, waitForLoaded } from "../lib/ui.mjs";
+import {
+  byRole,
+  chooseOption,
+  clickButton,
+  fieldValue,
+  fillField,
+  freshness,
+  openConnectForm,
+  optionsOf,
+  pageContents,
+  progressShown,
+  readText,
+  renderedRows,
+  roleText,
+  shownCount,
+  waitForLoaded,
+  welcomeHeading,
+} from "../lib/ui.mjs";
 import { waitFor } from "../lib/webdriver.mjs";
 
 const SECRET = "e2e-Secret-9f8e7d6c5b4a";
@@ -29,19 +46,18 @@ export default {
         await env.start();
         const d = env.driver;
         await openConnectForm(d, APP);
-        await fillField(d, "profile-name", "Acme");
-        await fillField(d, "account-id", "demo-account");
-        await fillField(d, "client-id", "demo-client");
-        await fillField(d, "client-secret", "not-the-secret");
+        await fillField(d, "Profile name", "Acme");
+        await fillField(d, "Account ID", "demo-account");
+        await fillField(d, "Client ID", "demo-client");
+        await fillField(d, "Client secret", "not-the-secret");
         writeFileSync(screenshotPath("connect"), await d.screenshot());
 
         await clickButton(d, "Test connection");
-        const error = await waitFor("the plain-words error", () => d.findByText("[role=alert], .result", "did not accept"));
-        if (!error) throw new Error("no error shown");
+        await waitFor("the plain-words error", () => roleText(d, "alert", "did not accept"));
         writeFileSync(screenshotPath("connect-error"), await d.screenshot());
 
-        await fillField(d, "client-secret", SECRET);
-        await clickButton(d, "Save", "button[type=submit]");
+        await fillField(d, "Client secret", SECRET);
+        await clickButton(d, "Save and load");
         const loaded = await waitForLoaded(d);
         if (loaded !== USERS) throw new Error(`expected ${USERS} users, the count shows ${loaded}`);
 
@@ -57,7 +73,7 @@ export default {
         // Cancel mid-refresh: the roster on screen stays.
         await clickButton(d, "Refresh");
         await waitFor("the refresh to show progress", () => progressShown(d), 10_000, 20);
-        await clickButton(d, "Cancel", "section.progress button");
+        await clickButton(d, "Cancel", await byRole(d, "region", "Loading from Zoom"));
         await waitFor("the load to stop", async () => !(await progressShown(d)), 30_000);
         await waitFor(`the ${USERS} users kept after Cancel (the count shows ${await shownCount(d)})`, async () =>
           (await shownCount(d)) === USERS && (await renderedRows(d)) > 0, 10_000);
@@ -72,29 +88,28 @@ export default {
         await d.start(APP);
         await waitFor("the snapshot's rows", async () => (await shownCount(d)) === USERS && (await renderedRows(d)) > 0);
         measure("relaunch to snapshot rows shown (1,500 users), ms", Date.now() - relaunched);
-        const freshness = await d.text("[data-testid=freshness]");
-        if (!/as of/i.test(freshness ?? "")) throw new Error(`the roster's age is not shown (“${freshness}”)`);
+        const age = await freshness(d);
+        if (!/as of/i.test(age ?? "")) throw new Error(`the roster's age is not shown (“${age}”)`);
         if (await progressShown(d)) throw new Error("a relaunch with a snapshot should not start loading by itself");
         // The profile talks to the simulator, not Zoom: the account list says so beside its name.
-        const listed = await d.exec(`return [...document.querySelectorAll('label select option')].map((o) => o.textContent);`);
+        const listed = await optionsOf(d, "Zoom account");
         if (!listed.some((text) => text.includes(`Acme — via ${sim.apiBase}`))) {
           throw new Error(`the account list does not show the profile's address: ${JSON.stringify(listed)}`);
         }
         writeFileSync(screenshotPath("relaunch-snapshot"), await d.screenshot());
 
         // Adding an account under the name in use asks before replacing it, and keeps it when told to.
-        await d.exec(`const add = [...document.querySelectorAll("select option")].find((o) => o.textContent === "Add a Zoom account…");
-          add.parentElement.value = add.value; add.parentElement.dispatchEvent(new Event("change", { bubbles: true }));`);
-        await waitFor("the connect form", () => d.findByText("h1", "Connect your Zoom account"));
-        const suggested = await d.exec(`return document.getElementById("profile-name").value;`);
+        await chooseOption(d, "Zoom account", "Add a Zoom account…");
+        await waitFor("the connect form", () => byRole(d, "heading", "Connect your Zoom account"));
+        const suggested = await fieldValue(d, "Profile name");
         if (suggested === "Acme") throw new Error("the form suggested the name of the saved profile");
-        await fillField(d, "profile-name", "Acme");
-        await fillField(d, "account-id", "another-account");
-        await fillField(d, "client-id", "another-client");
-        await fillField(d, "client-secret", "another-secret");
-        await clickButton(d, "Save", "button[type=submit]");
-        await waitFor("the question before replacing", () => d.findByText("[role=alertdialog]", "Replace the profile “Acme”?"));
-        const asked = await d.text("[role=alertdialog]");
+        await fillField(d, "Profile name", "Acme");
+        await fillField(d, "Account ID", "another-account");
+        await fillField(d, "Client ID", "another-client");
+        await fillField(d, "Client secret", "another-secret");
+        await clickButton(d, "Save and load");
+        const question = await waitFor("the question before replacing", () => byRole(d, "alertdialog", "Replace the profile “Acme”?"));
+        const asked = await readText(d, question);
         if (!asked.includes("account demo-account") || !asked.includes("1,500 phone users")) {
           throw new Error(`the question does not say what would be replaced: ${asked}`);
         }
@@ -104,6 +119,22 @@ export default {
         if (!stillOne.includes(SECRET) || stillOne.includes("another-secret")) {
           throw new Error(`declining changed the saved secret:\n${stillOne}`);
         }
+        await clickButton(d, "Cancel");
+
+        // Removing the profile asks first, then forgets its secret and its saved roster.
+        await chooseOption(d, "Zoom account", "Remove “Acme”…");
+        const removal = await waitFor("the question before removing", () => byRole(d, "alertdialog", "Remove the profile “Acme”?"));
+        const warned = await readText(d, removal);
+        if (!warned.includes("keychain") || !warned.includes("1,500 phone users")) {
+          throw new Error(`the question does not say what would be removed: ${warned}`);
+        }
+        writeFileSync(screenshotPath("remove-profile"), await d.screenshot());
+        await clickButton(d, "Remove profile", removal);
+        await waitFor("the welcome screen", () => welcomeHeading(d));
+        const left = await optionsOf(d, "Zoom account").catch(() => []);
+        if (left.some((text) => text.startsWith("Acme"))) throw new Error(`the profile is still listed: ${JSON.stringify(left)}`);
+        const secrets = env.secretTool("search", "--all", "service", "phone-roster");
+        if (secrets.includes(SECRET)) throw new Error(`the removed profile's secret is still in the keychain:\n${secrets}`);
       } catch (error) {
         error.message += `\n--- tauri-driver output ---\n${env.driverLog.join("").slice(-3000)}`;
         throw error;

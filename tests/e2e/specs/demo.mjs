@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 
 import { TestEnv } from "../lib/env.mjs";
 import { APP } from "../lib/paths.mjs";
-import { clickButton, progressShown, renderedRows, shownCount, waitForLoaded, welcomeHeading } from "../lib/ui.mjs";
+import { attribute, byRole, byText, clickButton, progressShown, renderedRows, shownCount, waitForLoaded, welcomeHeading } from "../lib/ui.mjs";
 import { waitFor } from "../lib/webdriver.mjs";
 
 export default {
@@ -24,7 +24,8 @@ export default {
         await clickButton(d, "Try the demo account");
         // Progress with some users in and rows already on screen: a first load fills the table as it goes.
         await waitFor("progress with users loaded", async () => {
-          const now = await d.exec(`return Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? 0);`);
+          const bar = await byRole(d, "progressbar", "Phone users loaded");
+          const now = bar ? Number((await attribute(d, bar, "aria-valuenow")) ?? 0) : 0;
           return now >= 300 && (await renderedRows(d)) > 0;
         }, 60_000);
         if (!(await progressShown(d))) throw new Error("the progress bar was not shown during the load");
@@ -32,7 +33,7 @@ export default {
 
         const count = await waitForLoaded(d);
         if (count !== 10_000) throw new Error(`expected the demo's 10,000 users, the count shows ${count}`);
-        const badge = await d.findByText("*", "Demo data");
+        const badge = await byText(d, "Demo data", await byRole(d, "banner"));
         if (!badge) throw new Error("“Demo data” is not visible");
         writeFileSync(screenshotPath("roster"), await d.screenshot());
         if ((await shownCount(d)) !== 10_000) throw new Error("the count changed after the load");

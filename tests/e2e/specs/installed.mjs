@@ -7,7 +7,7 @@ import { join } from "node:path";
 
 import { TestEnv } from "../lib/env.mjs";
 import { APP, ROOT } from "../lib/paths.mjs";
-import { clickButton, welcomeHeading } from "../lib/ui.mjs";
+import { clickButton, roleText, welcomeHeading } from "../lib/ui.mjs";
 import { waitFor } from "../lib/webdriver.mjs";
 
 const VERSION = readFileSync(join(ROOT, "Cargo.toml"), "utf8").match(/^version = "(.+)"$/m)[1];
@@ -26,7 +26,7 @@ export default {
         await waitFor("the welcome screen", () => welcomeHeading(d));
         writeFileSync(screenshotPath("installed-welcome"), await d.screenshot());
         await clickButton(d, "About");
-        const dialog = () => d.text("[role=dialog]");
+        const dialog = () => roleText(d, "dialog", "");
         await waitFor("the version in About", async () => (await dialog())?.includes(`Version ${VERSION} (release build)`));
         const text = await waitFor("the notices in About", async () => {
           const t = await dialog();

@@ -10,11 +10,27 @@ import { join } from "node:path";
 import { TestEnv } from "../lib/env.mjs";
 import { APP } from "../lib/paths.mjs";
 import { startSim } from "../lib/sim.mjs";
-import { clickButton, fillField, openConnectForm, renderedRows, shownCount, waitForLoaded } from "../lib/ui.mjs";
+import {
+  IN_PAGE,
+  allByRole,
+  attribute,
+  byRole,
+  byRoleWithText,
+  byText,
+  clickButton,
+  fillField,
+  openConnectForm,
+  readText,
+  ref,
+  renderedRows,
+  roleText,
+  searchBox,
+  shownCount,
+  waitForLoaded,
+} from "../lib/ui.mjs";
 import { waitFor } from "../lib/webdriver.mjs";
 
 const DEMO_USERS = 10_000;
-const SEARCH = ".toolbar .search input";
 const BACKSPACE = "\uE003";
 /** Leading characters a spreadsheet runs as a formula (see crates/roster/src/export/csv.rs). */
 const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
@@ -53,32 +69,64 @@ export function parseCsv(text, delimiter = ",") {
   return rows;
 }
 
-/** The grid as on screen: the column headers in order and the rendered rows' cells, by row index. */
+/** The grid as on screen: the column headers in order (their text, without the sort arrows) and the
+ * rendered rows' cells, by row index. */
 const readGrid = (d) =>
-  d.exec(`
-    const headers = [...document.querySelectorAll('[role=grid] [role=columnheader] .label')].map((e) => e.textContent.trim());
-    const rows = [...document.querySelectorAll('[role=grid] [role=rowgroup] [role=row]')]
-      .filter((r) => !r.querySelector('.placeholder'))
-      .map((r) => ({ index: Number(r.getAttribute('aria-rowindex')) - 2, cells: [...r.querySelectorAll('[role=gridcell]')].map((c) => c.textContent) }))
+  d.exec(`${IN_PAGE}
+    const headers = byRole('columnheader', null, grid()).map((e) => squash(textOf(e)));
+    const rows = byRole('row', null, byRole('rowgroup', null, grid())[0])
+      .filter((r) => !r.querySelector('[role=gridcell][aria-busy=true]'))
+      .map((r) => ({ index: Number(r.getAttribute('aria-rowindex')) - 2, cells: byRole('gridcell', null, r).map((c) => c.textContent) }))
       .sort((a, b) => a.index - b.index);
     return { headers, rows };`);
 
-/** The cost-center chart's bars: name, count and whether pressed. */
-const readBars = (d) =>
-  d.exec(`return [...document.querySelectorAll('.chart button.bar')].map((b) => ({
-    name: b.querySelector('.name').textContent.trim(),
-    count: Number(b.querySelector('.count').textContent.replace(/\\D/g, '')),
-    pressed: b.getAttribute('aria-pressed') === 'true',
-  }));`);
+/** The cost-center chart: a bar is a toggle button named "<cost center>: <n> users". */
+const BAR_NAME = /^(.*): ([\d,]+) users?$/;
+const chart = (d) => byRole(d, "region", "Users per cost center");
+
+/** The chart's bars: name, count and whether pressed. */
+async function readBars(d) {
+  const bars = await d.exec(
+    `${IN_PAGE} return byRole('button', null, arguments[0]).filter((b) => b.hasAttribute('aria-pressed'))
+      .map((b) => ({ label: nameOf(b), pressed: b.getAttribute('aria-pressed') === 'true' }));`,
+    ref(await chart(d)),
+  );
+  return bars.map(({ label, pressed }) => {
+    const [, name, count] = label.match(BAR_NAME);
+    return { name, count: Number(count.replace(/\D/g, "")), pressed };
+  });
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 async function bar(d, name) {
-  const [found] = await d.exec(
-    `return [...document.querySelectorAll('.chart button.bar')].filter((b) => b.querySelector('.name').textContent.trim() === arguments[0]);`,
-    name,
-  );
+  const found = await byRole(d, "button", new RegExp(`^${escapeRegExp(name)}: [\\d,]+ users?$`), await chart(d));
   if (!found) throw new Error(`no chart bar for ${name}`);
-  return Object.values(found)[0];
+  return found;
 }
+
+/** Relative luminance (WCAG) of a CSS colour as the page computes it, drawn on a canvas so that any
+ * colour syntax the engine uses (rgb(), color(srgb …), oklch()…) reads the same. */
+const LUMINANCE = `
+  const luminance = (css) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = css;
+    ctx.fillRect(0, 0, 1, 1);
+    const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+    const linear = (c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  /** The background a person sees behind an element: its own, else the first one painted behind it
+   * (null when nothing is). */
+  const backgroundOf = (e) => {
+    for (let at = e; at; at = at.parentElement) {
+      const color = getComputedStyle(at).backgroundColor;
+      if (color && color !== 'transparent' && !/^rgba\\(.*,\\s*0\\)$/.test(color)) return color;
+    }
+    return null;
+  };`;
 
 /** What the spreadsheet shows for a cell the grid shows as `text`: the same text, but for a
  * multi-line value that starts like a formula, which keeps its `'`. */
@@ -118,7 +166,7 @@ export default {
         writeFileSync(screenshotPath("roster-loaded"), await d.screenshot());
 
         // Search for the first row's extension, then clear the search.
-        const [search] = await d.find(SEARCH);
+        const search = await searchBox(d);
         const first = (await readGrid(d)).rows[0].cells;
         const extension = first[(await readGrid(d)).headers.indexOf("Extension")];
         await d.sendKeys(search, extension);
@@ -142,27 +190,25 @@ export default {
         writeFileSync(screenshotPath("roster-filtered"), await d.screenshot());
 
         // Sort by Extension.
-        const header = await d.findByText("[role=columnheader]", "Extension");
-        await d.click(header);
-        await waitFor("Extension sorted ascending", () =>
-          d.exec(`return [...document.querySelectorAll('[role=columnheader]')].some((h) => h.textContent.trim().startsWith('Extension') && h.getAttribute('aria-sort') === 'ascending');`));
+        const extensionHeader = () => byRole(d, "columnheader", /^Extension,/);
+        await d.click(await extensionHeader());
+        await waitFor("Extension sorted ascending", async () => (await attribute(d, await extensionHeader(), "aria-sort")) === "ascending");
         await waitFor("the sorted rows", async () => (await renderedRows(d)) > 0);
 
         // The export menu, as an admin finds it, then closed with Escape.
-        await clickButton(d, "", 'button[aria-label="More export formats"]');
-        const [firstItem] = await waitFor("the export menu", async () => {
-          const items = await d.find("[role=menu] [role=menuitem]");
-          return items.length ? items : null;
-        });
-        if (!(await d.findByText("[role=menu] [role=menuitem]", "Excel workbook (.xlsx)"))) throw new Error("no xlsx in the export menu");
+        await clickButton(d, "More export formats");
+        const menu = await waitFor("the export menu", () => byRole(d, "menu", "Export formats"));
+        const [firstItem] = await allByRole(d, "menuitem", null, menu);
+        if (!(await byRole(d, "menuitem", /^Excel workbook \(\.xlsx\)/, menu))) throw new Error("no xlsx in the export menu");
         writeFileSync(screenshotPath("export-menu"), await d.screenshot());
         await d.sendKeys(firstItem, "\uE00C");
-        await waitFor("the menu to close", async () => (await d.find("[role=menu]")).length === 0);
+        await waitFor("the menu to close", async () => (await byRole(d, "menu", "Export formats")) === null);
 
         // Export, then read the file back.
         const total = await shownCount(d);
         await clickButton(d, `Export ${total.toLocaleString("en-US")} users to CSV`);
-        const path = await waitFor("the export's toast", () => d.text(".toast .path, .path"), 30_000);
+        const toast = await waitFor("the export's toast", () => byRoleWithText(d, "status", "Saved "), 30_000);
+        const path = await readText(d, await byText(d, new RegExp(`^${escapeRegExp(exportDir)}`), toast));
         if (!path.startsWith(exportDir)) throw new Error(`exported to ${path}, not to ${exportDir}`);
         if (!/\.csv$/.test(path) || /\.csv\.csv$/.test(path)) throw new Error(`odd file name: ${path}`);
         let text = readFileSync(path, "utf8");
@@ -201,7 +247,7 @@ export default {
         if (risky.length) throw new Error(`CSV cells a spreadsheet would run: ${JSON.stringify(risky.slice(0, 3))}`);
         const neutralised = shownRows.findIndex((r) => r.some((cell) => FORMULA_STARTS.some((c) => cell.startsWith(c))));
         if (neutralised >= 0) {
-          await d.exec(`document.querySelector('.scroller').scrollTop = arguments[0] * 30;`, neutralised);
+          await d.exec(`${IN_PAGE} grid().scrollTop = arguments[0] * 30;`, neutralised);
           const shown = await waitFor(`row ${neutralised} on screen`, async () => (await readGrid(d)).rows.find((r) => r.index === neutralised));
           sameCells("a row with a neutralised formula", shown, csv);
         }
@@ -214,8 +260,8 @@ export default {
           const spec = { search: "", filters: { cost_center: [], department: [], site: [], status: [], calling_plan: [] }, sort: [] };
           Promise.all([
             kind(invoke("reveal", { path: "/etc/passwd" })),
-            kind(invoke("export_view", { spec, columns: ["name"], format: { format: "json" }, suggestedName: "../../escaped" })),
-            kind(invoke("export_view", { spec, columns: [], format: { format: "json" }, suggestedName: "x" })),
+            kind(invoke("export_view", { spec, columns: ["name"], format: { format: "json" }, stem: "../../escaped" })),
+            kind(invoke("export_view", { spec, columns: [], format: { format: "json" }, stem: "x" })),
             kind(invoke("query", { spec, offset: 0, limit: 1000000 })),
             kind(invoke("query", { spec: { ...spec, sort: Array(50).fill({ column: "name", descending: false }) }, offset: 0, limit: 10 })),
           ]).then(done, (e) => done(String(e)));`);
@@ -227,7 +273,7 @@ export default {
         }
 
         // …and the last rows, once the grid is scrolled to the bottom.
-        await d.exec(`const s = document.querySelector('.scroller'); s.scrollTop = s.scrollHeight;`);
+        await d.exec(`${IN_PAGE} grid().scrollTop = grid().scrollHeight;`);
         const bottom = await waitFor("the last rows", async () => {
           const g = await readGrid(d);
           return g.rows.some((r) => r.index === total - 1) ? g.rows.filter((r) => r.index >= total - 5) : null;
@@ -235,14 +281,19 @@ export default {
         for (const r of bottom) sameCells("the last rows", r, csv);
 
         // A row's details (the export's toast dismissed first, so that it does not cover them).
-        const [dismiss] = await d.find(".toast button.close");
-        await d.click(dismiss);
-        await waitFor("the toast to go", async () => (await d.find(".toast")).length === 0);
-        await d.exec(`const s = document.querySelector('.scroller'); s.scrollTop = 0;`);
-        await waitFor("the top rows again", async () => (await readGrid(d)).rows[0]?.index === 0);
-        const [row] = await d.find('[role=grid] [role=rowgroup] [role=row][aria-rowindex="3"] [role=gridcell]');
-        await d.click(row);
-        await waitFor("the details panel", async () => (await d.find("aside.details")).length > 0);
+        await clickButton(d, "Dismiss", toast);
+        await waitFor("the toast to go", async () => (await byRoleWithText(d, "status", "Saved ")) === null);
+        await d.exec(`${IN_PAGE} grid().scrollTop = 0;`);
+        const topRows = await waitFor("the top rows again", async () => {
+          const g = await readGrid(d);
+          return g.rows[0]?.index === 0 ? g : null;
+        });
+        // The second row (or the next with a name), clicked on the name the grid shows.
+        const person = topRows.rows
+          .map((r) => r.cells[topRows.headers.indexOf("Name")].replace(/\s+/g, " ").trim())
+          .find((name, i) => i > 0 && name !== "");
+        await d.click(await byText(d, person, await byRole(d, "grid", "Phone users")));
+        await waitFor(`the details of ${person}`, () => byRole(d, "complementary", person));
         writeFileSync(screenshotPath("roster-details"), await d.screenshot());
       } catch (error) {
         error.message += `\n--- tauri-driver output ---\n${env.driverLog.join("").slice(-3000)}`;
@@ -256,9 +307,21 @@ export default {
       const env = new TestEnv("dark", { PHONE_ROSTER_DEMO: "1", GTK_THEME: "Adwaita:dark" });
       try {
         const d = await startDemo(env);
-        const dark = await d.exec(`return matchMedia('(prefers-color-scheme: dark)').matches;`);
-        const background = await d.exec(`return getComputedStyle(document.body).backgroundColor;`);
-        if (!dark) throw new Error(`the web view is not in dark mode (body background ${background})`);
+        // What a person sees: the page behind the roster, and the text of a cell on it. WCAG luminance
+        // runs from 0 (black) to 1 (white): the dark theme's page is 0.01 and its text 0.8, the light
+        // theme's page 0.94 and its text 0.02 (app.css).
+        const seen = await d.exec(`${IN_PAGE}${LUMINANCE}
+          const page = backgroundOf(byRole('main')[0]);
+          const cell = byRole('gridcell', null, grid()).find((c) => c.textContent.trim() !== '');
+          const text = getComputedStyle(cell).color;
+          return {
+            prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
+            page, pageLuminance: page && luminance(page),
+            text, textLuminance: luminance(text),
+          };`);
+        const what = JSON.stringify(seen);
+        if (seen.page === null || seen.pageLuminance > 0.1) throw new Error(`the page's background is not dark: ${what}`);
+        if (seen.textLuminance < 0.5) throw new Error(`the text is not light: ${what}`);
         writeFileSync(screenshotPath("roster-dark"), await d.screenshot());
       } finally {
         await env.stop();
@@ -275,13 +338,13 @@ export default {
         await env.start();
         const d = env.driver;
         await openConnectForm(d, APP);
-        for (const [id, value] of [["profile-name", "Acme"], ["account-id", "demo-account"], ["client-id", "demo-client"], ["client-secret", "demo-secret"]]) {
-          await fillField(d, id, value);
+        for (const [label, value] of [["Profile name", "Acme"], ["Account ID", "demo-account"], ["Client ID", "demo-client"], ["Client secret", "demo-secret"]]) {
+          await fillField(d, label, value);
         }
-        await clickButton(d, "Save", "button[type=submit]");
-        const message = await waitFor("the error on the roster screen", () => d.text("main > .notice [role=alert]"), 60_000);
+        await clickButton(d, "Save and load");
+        const message = await waitFor("the error on the roster screen", () => roleText(d, "alert", ""), 60_000);
         if (!/scope/i.test(message)) throw new Error(`the error does not name the missing scope: “${message}”`);
-        if ((await d.find("[data-testid=row-count]")).length === 0) throw new Error("not on the roster screen");
+        if (!(await byRole(d, "grid", "Phone users"))) throw new Error("not on the roster screen");
         writeFileSync(screenshotPath("roster-error"), await d.screenshot());
       } catch (error) {
         error.message += `\n--- tauri-driver output ---\n${env.driverLog.join("").slice(-3000)}`;

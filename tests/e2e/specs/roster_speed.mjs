@@ -11,7 +11,7 @@
 
 import { TestEnv } from "../lib/env.mjs";
 import { APP } from "../lib/paths.mjs";
-import { shownCount } from "../lib/ui.mjs";
+import { IN_PAGE, SEARCH_BOX, searchBox, shownCount } from "../lib/ui.mjs";
 import { waitFor } from "../lib/webdriver.mjs";
 import { USERS, writeFixture } from "./query_speed.mjs";
 
@@ -20,17 +20,17 @@ const BACKSPACE = "\uE003";
 const KEYSTROKES = [..."98765", ...BACKSPACE.repeat(5), ..."56789", ...BACKSPACE.repeat(5)];
 const SCROLLS = 10;
 const TARGETS = { first: 300, keystroke: 100, scroll: 50 };
-/** The roster screen waits this long after a keystroke before it searches (RosterScreen.svelte). */
+/** The roster screen waits this long after a keystroke before it searches (SEARCH_PAUSE_MS in
+ * ui/src/lib/roster/rosterView.svelte.ts). */
 const SEARCH_PAUSE_MS = 60;
 
 /** Runs in the page from launch: when the roster screen (the grid) shows, when the count first
  * shows every user, and when rows are then painted. */
-const FIRST_ROWS = `
+const FIRST_ROWS = `${IN_PAGE}
   const [users, done] = arguments;
-  const count = () => Number((document.querySelector('[data-testid=row-count]')?.textContent ?? '').match(/Showing ([\\d,]+)/)?.[1].replace(/,/g, '') ?? 0);
-  const grid = () => !!document.querySelector('[role=grid]');
-  const rows = () => document.querySelectorAll('[role=grid] [role=rowgroup] [role=gridcell]:not(.placeholder)').length > 0;
-  const already = grid();
+  const count = () => Number(countText()?.match(/^Showing ([\\d,]+)/)?.[1].replace(/,/g, '') ?? 0);
+  const rows = () => !!grid()?.querySelector('[role=rowgroup] [role=gridcell]:not([aria-busy=true])');
+  const already = !!grid();
   let shown = null;
   let loaded = null;
   const started = performance.now();
@@ -46,11 +46,11 @@ const FIRST_ROWS = `
 
 /** Installs the keystroke probe: each keydown in the search box starts a timing that the next frame
  * showing a changed count or first row (and no placeholders) ends. */
-const INSTALL_KEY_PROBE = `
-  const input = document.querySelector('.toolbar .search input');
-  const state = () => (document.querySelector('[data-testid=row-count]')?.textContent ?? '') + '|' +
-    (document.querySelector('[role=grid] [role=rowgroup] [role=row][aria-rowindex="2"]')?.textContent ?? '');
-  const filled = () => !document.querySelector('[role=grid] [role=rowgroup] .placeholder');
+const INSTALL_KEY_PROBE = `${IN_PAGE}
+  const input = byRole('searchbox', arguments[0])[0];
+  const table = grid();
+  const state = () => (countText() ?? '') + '|' + (table.querySelector('[role=rowgroup] [role=row][aria-rowindex="2"]')?.textContent ?? '');
+  const filled = () => !table.querySelector('[role=rowgroup] [role=gridcell][aria-busy=true]');
   window.__keyProbe = { times: [] };
   input.addEventListener('keydown', () => {
     const probe = { start: performance.now(), before: state(), end: null };
@@ -77,9 +77,9 @@ const AWAIT_KEY = `
 
 /** Jumps the grid to spread positions; for each, ms from setting scrollTop to the frame where the
  * row at the new top is rendered and no rendered row is a placeholder. */
-const TIME_SCROLLS = `
+const TIME_SCROLLS = `${IN_PAGE}
   const [jumps, total, done] = arguments;
-  const scroller = document.querySelector('.scroller');
+  const scroller = grid();
   const times = [];
   const ROW = 30;
   let i = 0;
@@ -92,7 +92,7 @@ const TIME_SCROLLS = `
     const frame = () => {
       const top = Math.floor(scroller.scrollTop / ROW);
       const row = scroller.querySelector('[role=rowgroup] [role=row][aria-rowindex="' + (top + 2) + '"]');
-      if (row && !scroller.querySelector('[role=rowgroup] .placeholder')) {
+      if (row && !scroller.querySelector('[role=rowgroup] [role=gridcell][aria-busy=true]')) {
         times.push(performance.now() - started);
         return setTimeout(next, 100);
       }
@@ -135,8 +135,8 @@ export default {
         measure("100k: count shows 100,000 to first rows painted, ms", first.fromCount.toFixed(1));
         await waitFor("the 100k roster", async () => (await shownCount(d)) === USERS);
 
-        await d.exec(INSTALL_KEY_PROBE);
-        const [search] = await d.find(".toolbar .search input");
+        await d.exec(INSTALL_KEY_PROBE, SEARCH_BOX);
+        const search = await searchBox(d);
         const keystrokes = [];
         for (const key of KEYSTROKES) {
           await d.sendKeys(search, key);

@@ -1,3 +1,4 @@
+// The connect form: what it sends to Rust, testing a connection, and asking before replacing a profile.
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -54,12 +55,12 @@ describe("ConnectForm", () => {
     expect(alert).toHaveTextContent("rid-1");
   });
 
-  it("saves the profile with the secret and hands it on", async () => {
+  it("saves what was typed, the secret beside it, without replacing, and hands the saved profile on", async () => {
     const saved = {
-      name: "My Zoom account",
+      name: "Gov West",
       account_id: "acc",
       client_id: "cli",
-      cloud: "zoom" as const,
+      cloud: "zoomgov" as const,
       snapshot: null,
       api_address: null,
     };
@@ -67,8 +68,17 @@ describe("ConnectForm", () => {
     const onSaved = vi.fn();
     render(ConnectForm, { onSaved, onCancel: vi.fn() });
     const user = await fillIn();
+    const name = screen.getByLabelText("Profile name");
+    await user.clear(name);
+    await user.type(name, "  Gov West ");
+    await user.click(screen.getByRole("radio", { name: /ZoomGov/ }));
     await user.click(screen.getByRole("button", { name: "Save and load" }));
-    expect(api.saveProfile).toHaveBeenCalledWith(expect.objectContaining({ name: "My Zoom account" }), "s3cret", false);
+    expect(api.saveProfile).toHaveBeenCalledTimes(1);
+    expect(api.saveProfile).toHaveBeenCalledWith(
+      { name: "Gov West", account_id: "acc", client_id: "cli", cloud: "zoomgov" },
+      "s3cret",
+      false,
+    );
     expect(onSaved).toHaveBeenCalledWith(saved);
     expect(screen.getByLabelText("Client secret")).toHaveValue("");
   });
@@ -109,8 +119,13 @@ describe("ConnectForm", () => {
     expect(onSaved).not.toHaveBeenCalled();
 
     await user.click(screen.getByRole("button", { name: "Replace profile" }));
-    expect(api.saveProfile).toHaveBeenLastCalledWith(expect.objectContaining({ name: "Prod" }), "s3cret", true);
-    expect(onSaved).toHaveBeenCalled();
+    expect(api.saveProfile).toHaveBeenCalledTimes(2);
+    expect(api.saveProfile).toHaveBeenLastCalledWith(
+      { name: "Prod", account_id: "acc", client_id: "cli", cloud: "zoom" },
+      "s3cret",
+      true,
+    );
+    expect(onSaved).toHaveBeenCalledWith({ ...prod, account_id: "acc", client_id: "cli", snapshot: null });
   });
 
   it("keeps the saved profile when the admin chooses to rename", async () => {

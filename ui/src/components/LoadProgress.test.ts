@@ -1,3 +1,4 @@
+// The load's progress in words, and Cancel.
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";

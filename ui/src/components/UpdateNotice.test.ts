@@ -1,3 +1,4 @@
+// The update notice in the top bar: offered, installing, refused, switched off.
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";

@@ -1,3 +1,4 @@
+// Names for new profiles that no saved profile has yet ("My Zoom account 2").
 import type { ProfileInfo } from "../lib/api";
 
 /**

@@ -10,17 +10,19 @@ import type {
   Column,
   ConnectionOk,
   ExportFormat,
-  ExportSummary,
+  ExportedFile,
   LaunchOptions,
   LoadEvent,
   ProfileDraft,
   ProfileInfo,
-  QueryResult,
+  TableWindow,
   RosterStatus,
   UpdateCheck,
 } from "./bindings";
 
 export type * from "./bindings";
+/** Columns, facets, status words and export formats, as the engine defines them (crates/roster/src/metadata.rs). */
+export { METADATA } from "./bindings";
 
 // The view spec as the UI holds it: every field present. (Rust accepts any of them missing, so the
 // generated types mark them optional; these names shadow the generated ones for components.)
@@ -74,14 +76,16 @@ export const testConnection = (profile: ProfileDraft, secret: string | null): Pr
 export const openProfile = (name: string): Promise<RosterStatus> => unwrap(commands.openProfile(name));
 export const startDemo = (): Promise<RosterStatus> => unwrap(commands.startDemo());
 export const cancelLoad = (): Promise<void> => commands.cancelLoad();
-export const query = (spec: ViewSpec, offset: number, limit: number): Promise<QueryResult> =>
+export const query = (spec: ViewSpec, offset: number, limit: number): Promise<TableWindow> =>
   unwrap(commands.query(spec, offset, limit));
+/** Writes the view to `stem` plus the format's extension; `null` when the admin closed the dialog or cancelled. */
 export const exportView = (
   spec: ViewSpec,
   columns: Column[],
   format: ExportFormat,
-  suggestedName: string,
-): Promise<ExportSummary | null> => unwrap(commands.exportView(spec, columns, format, suggestedName));
+  stem: string,
+): Promise<ExportedFile | null> => unwrap(commands.exportView(spec, columns, format, stem));
+export const cancelExport = (): Promise<void> => commands.cancelExport();
 export const reveal = (path: string): Promise<null> => unwrap(commands.reveal(path));
 export const copyDiagnostics = (): Promise<string> => unwrap(commands.copyDiagnostics());
 export const openMarketplace = (cloud: Cloud): Promise<null> => unwrap(commands.openMarketplace(cloud));

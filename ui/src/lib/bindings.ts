@@ -23,6 +23,10 @@ export const commands = {
 	 *  otherwise the answer is `ProfileExists` and the form asks.
 	 */
 	saveProfile: (profile: ProfileDraft, secret: string | null, replace: boolean) => typedError<ProfileInfo, AppError>(__TAURI_INVOKE("save_profile", { profile, secret, replace })),
+	/**
+	 *  Removes a saved profile: its entry, its secret from the keychain and its saved roster. When it
+	 *  is the open one, the table closes with it.
+	 */
 	deleteProfile: (name: string) => typedError<null, AppError>(__TAURI_INVOKE("delete_profile", { name })),
 	/**  Token + one page with what the form holds; without a secret, the saved one is used. */
 	testConnection: (profile: ProfileDraft, secret: string | null) => typedError<ConnectionOk, AppError>(__TAURI_INVOKE("test_connection", { profile, secret })),
@@ -41,49 +45,42 @@ export const commands = {
 	loadRoster: (onEvent: Channel<LoadEvent>) => typedError<null, AppError>(__TAURI_INVOKE("load_roster", { onEvent })),
 	/**  Stops the running load, if any; its channel then ends with `cancelled`. */
 	cancelLoad: () => __TAURI_INVOKE<void>("cancel_load"),
-	/**  The open account's phone sites, straight from Zoom. */
-	sites: () => typedError<SiteInfo[], AppError>(__TAURI_INVOKE("sites")),
-	query: (spec: ViewSpec, offset: number, limit: number) => typedError<QueryResult, AppError>(__TAURI_INVOKE("query", { spec, offset, limit })),
-	/**  `None` when the admin closed the save dialog without choosing a file. */
-	exportView: (spec: ViewSpec, columns: Column[], format: ExportFormat, suggestedName: string) => typedError<ExportSummary | null, AppError>(__TAURI_INVOKE("export_view", { spec, columns, format, suggestedName })),
+	query: (spec: ViewSpec, offset: number, limit: number) => typedError<TableWindow, AppError>(__TAURI_INVOKE("query", { spec, offset, limit })),
+	/**
+	 *  Writes the view to a file named `stem` plus the format's extension, chosen in the save dialog.
+	 *  `None` when nothing was written: the admin closed the dialog, or cancelled the export.
+	 */
+	exportView: (spec: ViewSpec, columns: Column[], format: ExportFormat, stem: string) => typedError<ExportedFile | null, AppError>(__TAURI_INVOKE("export_view", { spec, columns, format, stem })),
+	/**  Stops the running export, if any: its file is left as it was, and `export_view` answers `None`. */
+	cancelExport: () => __TAURI_INVOKE<void>("cancel_export"),
 	reveal: (path: string) => typedError<null, AppError>(__TAURI_INVOKE("reveal", { path })),
 	/**  Puts the report on the clipboard (from Rust: the web view needs no clipboard permission) and returns it. */
 	copyDiagnostics: () => typedError<string, AppError>(__TAURI_INVOKE("copy_diagnostics")),
 };
 
+/* Constants */
+export const METADATA = {"columns":[{"default_width":190,"id":"name","label":"Name","multi_valued":false,"shown_by_default":true},{"default_width":230,"id":"email","label":"Email","multi_valued":false,"shown_by_default":true},{"default_width":110,"id":"extension","label":"Extension","multi_valued":false,"shown_by_default":true},{"default_width":150,"id":"phone_numbers","label":"Phone Numbers","multi_valued":true,"shown_by_default":true},{"default_width":130,"id":"site","label":"Site","multi_valued":false,"shown_by_default":true},{"default_width":130,"id":"department","label":"Department","multi_valued":false,"shown_by_default":true},{"default_width":120,"id":"cost_center","label":"Cost Center","multi_valued":false,"shown_by_default":true},{"default_width":100,"id":"status","label":"Status","multi_valued":false,"shown_by_default":true},{"default_width":200,"id":"calling_plans","label":"Calling Plans","multi_valued":true,"shown_by_default":true},{"default_width":200,"id":"user_id","label":"User ID","multi_valued":false,"shown_by_default":false},{"default_width":200,"id":"phone_user_id","label":"Phone User ID","multi_valued":false,"shown_by_default":false},{"default_width":140,"id":"extension_id","label":"Extension ID","multi_valued":false,"shown_by_default":false},{"default_width":140,"id":"site_id","label":"Site ID","multi_valued":false,"shown_by_default":false},{"default_width":140,"id":"activation_status","label":"Activation Status","multi_valued":false,"shown_by_default":false}],"export_choices":[{"extension":"csv","format":{"bom":true,"delimiter":"comma","format":"csv","style":"for_people"},"help":"The default: every cell as on screen","label":"CSV for Excel"},{"extension":"csv","format":{"bom":true,"delimiter":"semicolon","format":"csv","style":"for_people"},"help":"For Excel in Europe and other comma-decimal locales","label":"CSV for Excel, semicolon-separated"},{"extension":"xlsx","format":{"format":"xlsx"},"help":"Bold header, filters, columns sized","label":"Excel workbook (.xlsx)"},{"extension":"csv","format":{"bom":true,"delimiter":"comma","format":"csv","style":"plain"},"help":"Values as Zoom sends them, as the command line writes","label":"Plain CSV for scripts"},{"extension":"csv","format":{"bom":false,"delimiter":"comma","format":"csv","style":"plain"},"help":"For tools that dislike Excel's marker","label":"Plain CSV without BOM"},{"extension":"json","format":{"format":"json"},"help":"Whole records, for scripts and other programs","label":"JSON"}],"facets":[{"id":"cost_center","label":"Cost Center","multi_valued":false},{"id":"department","label":"Department","multi_valued":false},{"id":"site","label":"Site","multi_valued":false},{"id":"status","label":"Status","multi_valued":false},{"id":"calling_plan","label":"Calling Plan","multi_valued":true}],"list_separator":"; ","status_words":[{"sent":"activate","shown":"Active"},{"sent":"deactivate","shown":"Inactive"},{"sent":"pending","shown":"Pending"}]} as const;
+
 /* Types */
-/**  Tagged by `kind` so the UI can pick a screen (e.g. back to the connect form for `credentials`). */
+/**
+ *  What went wrong, in words for a person. Serialised flat, `{"kind": "credentials", "message":
+ *  …, "hint": …, "tracking_id": …}`, so the UI can pick a screen by `kind` (e.g. back to the connect
+ *  form for `credentials`).
+ */
 export type AppError = {
-	kind: "credentials",
-} & ErrorDetail | {
-	kind: "permission",
-} & ErrorDetail | {
-	kind: "zoom",
-} & ErrorDetail | {
-	kind: "network",
-} & ErrorDetail | {
-	kind: "profile",
-} & ErrorDetail | 
+	kind: AppErrorKind,
+	message: string,
+	/**  The one thing to do about it. */
+	hint: string | null,
+	/**  Zoom's ID for the failed request, for a support ticket. */
+	tracking_id: string | null,
+};
+
+export type AppErrorKind = "credentials" | "permission" | "zoom" | "network" | "profile" | 
 /**  Saving would replace a profile of the same name: the UI asks before it does. */
-{
-	kind: "profile_exists",
-} & ErrorDetail | {
-	kind: "keychain",
-} & ErrorDetail | 
+"profile_exists" | "keychain" | 
 /**  The web view asked for something out of bounds (a path, a name, a size): refused, in words. */
-{
-	kind: "invalid_request",
-} & ErrorDetail | {
-	kind: "export",
-} & ErrorDetail | {
-	kind: "busy",
-} & ErrorDetail | {
-	kind: "not_loaded",
-} & ErrorDetail | {
-	kind: "update",
-} & ErrorDetail | {
-	kind: "internal",
-} & ErrorDetail;
+"invalid_request" | "export" | "busy" | "not_loaded" | "update" | "internal";
 
 export type AppInfo = {
 	name: string,
@@ -96,10 +93,24 @@ export type AppInfo = {
 	licence: string,
 };
 
-export type Cloud = "zoom" | "zoomgov";
+/**  Which Zoom the account lives in; decides the API and OAuth endpoints. */
+export type Cloud = 
+/**  zoom.us */
+"zoom" | 
+/**  Zoom for Government (zoomgov.com) */
+"zoomgov";
 
 /**  One column of the table or an export. Serialised as its snake_case key (`cost_center`). */
 export type Column = "name" | "email" | "extension" | "phone_numbers" | "site" | "department" | "cost_center" | "status" | "calling_plans" | "user_id" | "phone_user_id" | "extension_id" | "site_id" | "activation_status";
+
+export type ColumnInfo = {
+	id: Column,
+	label: string,
+	shown_by_default: boolean,
+	/**  Pixels. */
+	default_width: number,
+	multi_valued: boolean,
+};
 
 export type ConnectionOk = {
 	phone_users: number,
@@ -111,8 +122,7 @@ export type CsvOptions = {
 	 *  every accent. Turn off only for tools that choke on it.
 	 */
 	bom?: boolean,
-	/**  `b','`, or `b';'` for Excel set to a region where the comma is the decimal separator. */
-	delimiter?: number,
+	delimiter?: Delimiter,
 	style?: CsvStyle,
 };
 
@@ -129,15 +139,23 @@ export type CsvStyle =
  */
 "for_people";
 
-export type ErrorDetail = {
-	message: string,
-	hint: string | null,
-	tracking_id: string | null,
+/**  What separates a CSV's columns: only the two that Excel reads on a double-click. */
+export type Delimiter = "comma" | 
+/**  For Excel set to a region where the comma is the decimal separator (most of Europe). */
+"semicolon";
+
+/**  One entry of the export menu. */
+export type ExportChoice = {
+	label: string,
+	help: string,
+	format: ExportFormat,
+	/**  The file name extension the format is written with, without the dot. */
+	extension: string,
 };
 
 /**
- *  Serialised tagged by `format`: `{"format": "csv", "bom": true, "delimiter": 59, "style":
- *  "for_people"}`, `{"format": "json"}`.
+ *  Serialised tagged by `format`: `{"format": "csv", "bom": true, "delimiter": "semicolon",
+ *  "style": "for_people"}`, `{"format": "json"}`.
  */
 export type ExportFormat = {
 	format: "csv",
@@ -145,10 +163,14 @@ export type ExportFormat = {
 /**  Every field of every row's record (including fields Zoom added later), pretty-printed. */
 { format: "json" } | { format: "xlsx" };
 
-export type ExportSummary = {
+/**  The file an export of the app wrote, as the page names it (to "Show in folder"). */
+export type ExportedFile = {
 	path: string,
 	rows: number,
 };
+
+/**  A column people filter by, with a checklist of its values and their counts. */
+export type Facet = "cost_center" | "department" | "site" | "status" | "calling_plan";
 
 /**
  *  A value of a facet ("" for blank, shown as "(none)") and how many users of the view would have
@@ -158,6 +180,12 @@ export type ExportSummary = {
 export type FacetCount = {
 	value: string,
 	count: number,
+};
+
+export type FacetInfo = {
+	id: Facet,
+	label: string,
+	multi_valued: boolean,
 };
 
 /**
@@ -198,6 +226,18 @@ export type LoadEvent = { event: "started"; profile: string } | { event: "progre
 /**  Whole seconds, rounded up (an f64 would reach TypeScript as `number | null`, for NaN). */
 { event: "rate_limited"; wait_seconds: number } | { event: "retrying"; reason: string; attempt: number; wait_seconds: number } | { event: "finished"; count: number; elapsed_ms: number; loaded_at: string } | { event: "failed"; error: AppError } | { event: "cancelled"; kept: number };
 
+export type Metadata = {
+	/**  Every column, in the table's default order. */
+	columns: ColumnInfo[],
+	/**  The facets, in the sidebar's order. */
+	facets: FacetInfo[],
+	/**  What joins the values of a multi-valued cell. */
+	list_separator: string,
+	status_words: StatusWord[],
+	/**  The export menu, the one-click choice first. */
+	export_choices: ExportChoice[],
+};
+
 /**  A profile as the connect form sends it; the secret travels beside it, never inside. */
 export type ProfileDraft = {
 	name: string,
@@ -217,14 +257,6 @@ export type ProfileInfo = {
 	 *  beside the name so that an address nobody chose on purpose is seen.
 	 */
 	api_address: string | null,
-};
-
-export type QueryResult = {
-	offset: number,
-	total: number,
-	roster_size: number,
-	rows: Row[],
-	facets: Facets,
 };
 
 /**  What the table shows: whose roster, how many users, and how fresh. */
@@ -255,11 +287,13 @@ export type Row = {
 	extension_id: string,
 	site_id: string,
 	activation_status: string,
+	/**  The values of the multi-valued cells one by one, for the details panel to list. */
+	lists: RowLists,
 };
 
-export type SiteInfo = {
-	id: string,
-	name: string,
+export type RowLists = {
+	phone_numbers: string[],
+	calling_plans: string[],
 };
 
 /**  When a profile's snapshot was saved and how many users it holds, for the profile list. */
@@ -271,6 +305,21 @@ export type SnapshotInfo = {
 export type SortKey = {
 	column: Column,
 	descending?: boolean,
+};
+
+/**  A status as Zoom sends it and as people read it. */
+export type StatusWord = {
+	sent: string,
+	shown: string,
+};
+
+/**  A window of the view's rows, ready for the table, with the view's total and facet counts. */
+export type TableWindow = {
+	offset: number,
+	total: number,
+	roster_size: number,
+	rows: Row[],
+	facets: Facets,
 };
 
 /**  What a check found, for the notice in the top bar and the About panel. */

@@ -1,3 +1,4 @@
+// Words and times as an admin reads them.
 import { describe, expect, it } from "vitest";
 import { formatWhen, statusLabel } from "./format";
 

@@ -1,19 +1,15 @@
 // Words and numbers as an admin reads them.
-import type { Column } from "./api";
+import { METADATA, type Column } from "./api";
 
-const STATUS_LABELS: Record<string, string> = {
-  activate: "Active",
-  deactivate: "Inactive",
-  pending: "Pending",
-};
+const STATUS_WORDS = new Map<string, string>(METADATA.status_words.map((w) => [w.sent, w.shown]));
 
 /**
  * Zoom's status words (activate/deactivate/pending) as people say them, for the status filter's
- * values. Table rows come from Rust with the words already (crates/roster/src/column.rs,
- * `status_words`), and the two must agree: the filter shows what the column shows.
+ * values: the words the engine writes in the Status column (METADATA.status_words), and a word Zoom
+ * adds later capitalised, as the engine does (crates/roster/src/column.rs).
  */
 export function statusLabel(status: string): string {
-  return STATUS_LABELS[status] ?? (status === "" ? "" : status[0].toUpperCase() + status.slice(1));
+  return STATUS_WORDS.get(status) ?? (status === "" ? "" : status[0].toUpperCase() + status.slice(1));
 }
 
 const integer = new Intl.NumberFormat("en-US");
@@ -46,22 +42,9 @@ export function formatWhen(iso: string, now: Date = new Date()): string {
 }
 
 /** The column headers, in the CSV's words. */
-export const COLUMN_LABELS: Record<Column, string> = {
-  name: "Name",
-  email: "Email",
-  extension: "Extension",
-  phone_numbers: "Phone Numbers",
-  site: "Site",
-  department: "Department",
-  cost_center: "Cost Center",
-  status: "Status",
-  calling_plans: "Calling Plans",
-  user_id: "User ID",
-  phone_user_id: "Phone User ID",
-  extension_id: "Extension ID",
-  site_id: "Site ID",
-  activation_status: "Activation Status",
-};
+export const COLUMN_LABELS: Record<Column, string> = Object.fromEntries(
+  METADATA.columns.map((c) => [c.id, c.label]),
+) as Record<Column, string>;
 
 /** "just now", "5 min ago", "3 h ago", then the day: how fresh the roster is at a glance. */
 export function formatAgo(iso: string, now: Date = new Date()): string {

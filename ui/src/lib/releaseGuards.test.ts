@@ -1,3 +1,4 @@
+// What release builds keep the browser from doing (reload, context menu) and the platform's shortcuts.
 import { describe, expect, it } from "vitest";
 import { allowsContextMenu, installReleaseGuards, isReloadKey } from "./releaseGuards";
 import { modifierClick, shortcut } from "./platform";

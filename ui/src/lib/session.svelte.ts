@@ -120,6 +120,22 @@ export class Session {
     await this.refreshProfiles();
     await this.openProfile(profile.name);
   }
+
+  /** Removes a saved profile (its secret and saved roster too); when it was open, the welcome screen follows. */
+  async removeProfile(name: string): Promise<void> {
+    this.problem = null;
+    try {
+      await api.deleteProfile(name);
+      if (this.status && !this.status.is_demo && this.status.profile === name) {
+        this.status = null;
+        this.screen = "welcome";
+        this.generation++;
+      }
+      await this.refreshProfiles();
+    } catch (error) {
+      this.problem = api.describeError(error);
+    }
+  }
 }
 
 function newestSnapshot(profiles: ProfileInfo[]): ProfileInfo | null {

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use roster::profiles::ProfileStore;
+use profiles::ProfileStore;
 use zoom_sim::{Faults, SimConfig, SimHandle};
 
 /// The keychain service name the tests' runs of `phone-roster` keep secrets under.

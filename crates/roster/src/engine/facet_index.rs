@@ -36,6 +36,7 @@ impl FacetIndex {
             });
             index
                 .offsets
+                // Fewer values than users, and `Roster::new` refuses more than u32::MAX users.
                 .push(u32::try_from(index.user_values.len()).expect("too many values"));
         }
         index.user_values.shrink_to_fit();
@@ -46,6 +47,7 @@ impl FacetIndex {
         if let Some(&id) = self.ids.get(value) {
             return id;
         }
+        // Fewer distinct values than users, and `Roster::new` refuses more than u32::MAX users.
         let id = u32::try_from(self.values.len()).expect("too many distinct values");
         self.values.push(value.to_string());
         self.folded.push(fold(value));

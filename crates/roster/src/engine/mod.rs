@@ -15,7 +15,9 @@ mod select;
 mod sort;
 mod sort_value;
 
+use std::path::Path;
 use std::sync::OnceLock;
+use std::sync::atomic::AtomicBool;
 
 use zoom::PhoneUser;
 
@@ -23,9 +25,10 @@ use self::facet_index::FacetIndex;
 use self::search_index::SearchIndex;
 use self::select::Selection;
 use self::sort::Sorter;
-use crate::{Facet, ViewSpec};
+use crate::export::{ExportFormat, ExportSummary};
+use crate::{Column, Error, Facet, ViewSpec};
 
-pub use self::result::{FacetCount, Facets, QueryResult};
+pub use self::result::{FacetCount, Facets, QueryHits};
 
 /// The loaded users and the indexes that make queries fast. `Send + Sync`: share it behind an
 /// `Arc`; queries take `&self`.
@@ -80,10 +83,10 @@ impl Roster {
     }
 
     /// The rows `offset..offset + limit` of the view, its total and its facet checklists.
-    pub fn query(&self, spec: &ViewSpec, offset: usize, limit: usize) -> QueryResult {
+    pub fn query(&self, spec: &ViewSpec, offset: usize, limit: usize) -> QueryHits {
         let selection = self.select(&spec.search, &spec.filters, true);
         let counts = selection.counts.as_deref().unwrap_or_default();
-        QueryResult {
+        QueryHits {
             rows: self
                 .ordered(spec, &selection)
                 .skip(offset)
@@ -101,6 +104,22 @@ impl Roster {
         let mut rows = Vec::with_capacity(selection.total);
         rows.extend(self.ordered(spec, &selection));
         rows
+    }
+
+    /// Writes the view to `path` exactly as the table shows it: its rows in its order, `columns`
+    /// in theirs. The app and the CLI both export through here. `cancel` stops it with
+    /// [`Error::Cancelled`], leaving `path` as it was.
+    pub fn export_view(
+        &self,
+        spec: &ViewSpec,
+        columns: &[Column],
+        format: ExportFormat,
+        path: &Path,
+        cancel: &AtomicBool,
+    ) -> Result<ExportSummary, Error> {
+        let rows = self.matching(spec);
+        let users = rows.iter().map(|&i| &self.users[i]);
+        crate::export::export_to_path_cancellable(users, columns, format, path, cancel)
     }
 
     /// The selected users in the view's sort order (Zoom's order when it has no sort).

@@ -8,7 +8,7 @@ use crate::Facet;
 /// integers by default. A roster holds far fewer than 4 billion users.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct QueryResult {
+pub struct QueryHits {
     /// Indices into `Roster::users()` of the rows `offset..offset + limit` of the view, in order.
     pub rows: Vec<u32>,
     /// How many users the view holds in all.

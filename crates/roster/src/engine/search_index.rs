@@ -27,6 +27,7 @@ impl Haystack {
     }
 
     fn end_user(&mut self) {
+        // Zoom's records are capped in size (16 MB a page): 4 GiB of search text would be ~40M users.
         let end = u32::try_from(self.text.len()).expect("search index over 4 GiB");
         self.starts.push(end);
     }

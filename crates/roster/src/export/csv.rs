@@ -39,7 +39,7 @@ fn write<'a>(
         file.write_all(BOM.as_bytes())?;
     }
     let mut writer = WriterBuilder::new()
-        .delimiter(options.delimiter)
+        .delimiter(options.delimiter.byte())
         .terminator(Terminator::CRLF)
         .quote_style(QuoteStyle::Necessary)
         .buffer_capacity(1 << 16)

@@ -18,8 +18,8 @@ use zoom::PhoneUser;
 use self::cancel::UntilCancelled;
 use crate::{Column, Error};
 
-/// Serialised tagged by `format`: `{"format": "csv", "bom": true, "delimiter": 59, "style":
-/// "for_people"}`, `{"format": "json"}`.
+/// Serialised tagged by `format`: `{"format": "csv", "bom": true, "delimiter": "semicolon",
+/// "style": "for_people"}`, `{"format": "json"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "format", rename_all = "snake_case")]
@@ -48,8 +48,7 @@ pub struct CsvOptions {
     /// A UTF-8 byte order mark, without which Excel reads UTF-8 as the local code page and garbles
     /// every accent. Turn off only for tools that choke on it.
     pub bom: bool,
-    /// `b','`, or `b';'` for Excel set to a region where the comma is the decimal separator.
-    pub delimiter: u8,
+    pub delimiter: Delimiter,
     pub style: CsvStyle,
 }
 
@@ -57,8 +56,28 @@ impl Default for CsvOptions {
     fn default() -> CsvOptions {
         CsvOptions {
             bom: true,
-            delimiter: b',',
+            delimiter: Delimiter::Comma,
             style: CsvStyle::Plain,
+        }
+    }
+}
+
+/// What separates a CSV's columns: only the two that Excel reads on a double-click.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Delimiter {
+    #[default]
+    Comma,
+    /// For Excel set to a region where the comma is the decimal separator (most of Europe).
+    Semicolon,
+}
+
+impl Delimiter {
+    pub fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
         }
     }
 }
@@ -149,13 +168,6 @@ pub fn export_to_path_cancellable<'a>(
     } else {
         columns
     };
-    if let ExportFormat::Csv(options) = format
-        && !matches!(options.delimiter, b',' | b';')
-    {
-        return Err(Error::InvalidDelimiter {
-            delimiter: char::from(options.delimiter),
-        });
-    }
     let users = UntilCancelled::new(users.into_iter(), cancel);
     let rows = atomic::write_atomically(path, cancel, |file, folder| match format {
         ExportFormat::Csv(options) => csv::write_csv(users, columns, options, file),

@@ -23,7 +23,7 @@ use vocab::{CALLING_PLANS, HOSTILE_NAMES};
 pub(crate) use record::{Shared, User, Wire};
 
 /// The generated account: users in Zoom's listing order, and its sites.
-pub(crate) struct Roster {
+pub(crate) struct SimAccount {
     pub users: Vec<User>,
     pub sites: Vec<Value>,
 }
@@ -50,7 +50,7 @@ fn users_json(n: usize, seed: u64, hostile_names: bool) -> Vec<Value> {
 /// Share of users given a hostile name on top of the evenly placed ones.
 const EXTRA_HOSTILE_RATE: f64 = 0.005;
 
-pub(crate) fn generate(n: usize, seed: u64, hostile_names: bool) -> Roster {
+pub(crate) fn generate(n: usize, seed: u64, hostile_names: bool) -> SimAccount {
     let mut rng = StdRng::seed_from_u64(seed);
     let sites = sites::generate(&mut rng, n);
     let mut factory = UserFactory {
@@ -76,7 +76,7 @@ pub(crate) fn generate(n: usize, seed: u64, hostile_names: bool) -> Roster {
             factory.user(&mut rng, i as u64, name)
         })
         .collect();
-    Roster {
+    SimAccount {
         users,
         sites: sites.into_iter().map(|s| s.listing).collect(),
     }

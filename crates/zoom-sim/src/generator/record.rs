@@ -101,6 +101,7 @@ impl User {
     }
 
     pub fn to_value(&self) -> Value {
+        // Strings and numbers only: serialising cannot fail.
         serde_json::to_value(self.wire(true)).expect("a user serialises")
     }
 }

@@ -96,6 +96,7 @@ pub(crate) fn answer<T: Serialize>(page: &Page, list_key: &'static str, items: V
         list_key,
         items,
     };
+    // Strings and numbers only: serialising cannot fail.
     let bytes = serde_json::to_vec(&body).expect("a page serialises");
     ([(CONTENT_TYPE, "application/json;charset=UTF-8")], bytes).into_response()
 }

@@ -97,6 +97,18 @@ pub fn unique_ids(users: &[PhoneUser]) -> HashSet<String> {
     ids
 }
 
+/// Checks `done` every few milliseconds until it holds; fails, naming `what`, after `within`.
+pub async fn wait_until(what: &str, within: Duration, mut done: impl FnMut() -> bool) {
+    let deadline = tokio::time::Instant::now() + within;
+    while !done() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "waited {within:?} for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+}
+
 pub fn status_of(user: &serde_json::Value) -> Option<&str> {
     user.get("status").and_then(|s| s.as_str())
 }

@@ -1,8 +1,11 @@
+// The roster screen over a stubbed api: the count in words, filters, the column chooser and exports.
 import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as api from "../api";
-import type { Facets, QueryResult, Row, ViewSpec } from "../api";
+import type { Column, Facets, Row, TableWindow, ViewSpec } from "../api";
+import { COLUMN_LABELS } from "../format";
+import { layOutElements, phoneUser as user } from "../../test-support";
 import RosterScreen from "./RosterScreen.svelte";
 
 vi.mock("../api", async (original) => ({
@@ -11,26 +14,6 @@ vi.mock("../api", async (original) => ({
   exportView: vi.fn(),
   reveal: vi.fn(),
 }));
-
-function user(i: number, extra: Partial<Row> = {}): Row {
-  return {
-    user_id: `u${i}`,
-    name: `Person ${i}`,
-    email: `p${i}@example.com`,
-    extension: String(100 + i),
-    phone_numbers: `+1 555 000 ${i}; +1 555 111 ${i}`,
-    site: "Austin",
-    department: "Sales",
-    cost_center: `CC-${i}`,
-    status: "Active",
-    calling_plans: "Basic; Global Select",
-    phone_user_id: `pu${i}`,
-    extension_id: `x${i}`,
-    site_id: "s1",
-    activation_status: "activated",
-    ...extra,
-  };
-}
 
 const ROWS = [user(1), user(2, { status: "Pending" }), user(3, { cost_center: "" })];
 const FACETS: Facets = {
@@ -48,7 +31,7 @@ const FACETS: Facets = {
   calling_plan: [{ value: "Basic", count: 3 }],
 };
 
-function answer(rows: Row[] = ROWS, facets: Facets = FACETS): QueryResult {
+function answer(rows: Row[] = ROWS, facets: Facets = FACETS): TableWindow {
   return { offset: 0, total: rows.length, roster_size: 3, rows, facets };
 }
 
@@ -58,26 +41,18 @@ function lastSpec(): ViewSpec {
   return calls[calls.length - 1][0];
 }
 
+/** The grid's column headers, left to right, by the column's name. */
+function headersOnScreen(): string[] {
+  return screen.getAllByRole("columnheader").map((header) => header.getAttribute("aria-label")!.split(",")[0]);
+}
+
 async function renderScreen(props: Partial<{ profile: string; loading: boolean }> = {}) {
   const result = render(RosterScreen, { profile: "Acme", generation: 1, loading: false, ...props });
   await screen.findByText("Showing 3 of 3 phone users");
   return result;
 }
 
-// jsdom lays nothing out; give the scroller a size so the virtualizer renders rows.
-const sizes = {
-  offsetHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetHeight"),
-  offsetWidth: Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetWidth"),
-};
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, "offsetHeight", { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, "offsetWidth", { configurable: true, get: () => 1000 });
-  Element.prototype.scrollTo = () => {};
-});
-afterAll(() => {
-  Object.defineProperty(HTMLElement.prototype, "offsetHeight", sizes.offsetHeight!);
-  Object.defineProperty(HTMLElement.prototype, "offsetWidth", sizes.offsetWidth!);
-});
+layOutElements();
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -94,7 +69,7 @@ describe("RosterScreen", () => {
     expect(within(grid).getAllByText("Active")).toHaveLength(2);
     expect(within(grid).getByText("Pending")).toBeInTheDocument();
     expect(within(grid).queryByRole("columnheader", { name: /User ID/ })).toBeNull();
-    expect(screen.getByTestId("row-count")).toHaveAttribute("aria-live", "polite");
+    expect(screen.getByText("Showing 3 of 3 phone users")).toHaveAttribute("aria-live", "polite");
   });
 
   it("sorts on header clicks: ascending, descending, off; Shift adds a key", async () => {
@@ -187,17 +162,58 @@ describe("RosterScreen", () => {
     await renderScreen();
     const button = screen.getByRole("button", { name: "Export 3 users to CSV" });
     await u.click(button);
+    const columns: Column[] = ["name", "email", "extension", "phone_numbers", "site", "department", "cost_center", "status", "calling_plans"];
     expect(api.exportView).toHaveBeenCalledWith(
-      expect.objectContaining({ search: "" }),
-      ["name", "email", "extension", "phone_numbers", "site", "department", "cost_center", "status", "calling_plans"],
-      { format: "csv", bom: true, delimiter: 44, style: "for_people" },
-      expect.stringMatching(/^Acme - all phone users - \d{4}-\d\d-\d\d\.csv$/),
+      {
+        search: "",
+        filters: { cost_center: [], department: [], site: [], status: [], calling_plan: [] },
+        sort: [{ column: "name", descending: false }],
+      },
+      columns,
+      { format: "csv", bom: true, delimiter: "comma", style: "for_people" },
+      expect.stringMatching(/^Acme - all phone users - \d{4}-\d\d-\d\d$/),
     );
+    expect(headersOnScreen()).toEqual(columns.map((c) => COLUMN_LABELS[c]));
     const toast = await screen.findByRole("status");
     expect(toast).toHaveTextContent("Saved 3 users");
     expect(toast).toHaveTextContent("/home/a/Acme.csv");
     await u.click(within(toast).getByRole("button", { name: "Show in folder" }));
     expect(api.reveal).toHaveBeenCalledWith("/home/a/Acme.csv");
+  });
+
+  it("exports exactly the view on screen: search, filters, sort, and the columns shown in their order", async () => {
+    const u = userEvent.setup();
+    vi.mocked(api.exportView).mockResolvedValue(null);
+    await renderScreen();
+    await u.type(screen.getByRole("searchbox", { name: /Search name/ }), "Person");
+    const status = screen.getByRole("region", { name: "Status" });
+    await u.click(within(status).getByRole("checkbox", { name: /Pending/ }));
+    await u.click(screen.getByRole("columnheader", { name: /^Extension/ }));
+    await u.keyboard("{Shift>}");
+    await u.click(screen.getByRole("columnheader", { name: /^Site/ }));
+    await u.keyboard("{/Shift}");
+    // Email hidden, User ID added, Status moved before Cost Center.
+    await u.click(screen.getByRole("button", { name: "Columns" }));
+    await u.click(screen.getByRole("checkbox", { name: "Email" }));
+    await u.click(screen.getByRole("checkbox", { name: "User ID" }));
+    await u.click(screen.getByRole("button", { name: "Move Status earlier" }));
+    await u.click(screen.getByRole("button", { name: "Done" }));
+
+    await u.click(screen.getByRole("button", { name: "Export 3 users to CSV" }));
+    expect(api.exportView).toHaveBeenCalledTimes(1);
+    const [spec, columns] = vi.mocked(api.exportView).mock.calls[0];
+    expect(spec).toEqual({
+      search: "Person",
+      filters: { cost_center: [], department: [], site: [], status: ["pending"], calling_plan: [] },
+      sort: [
+        { column: "extension", descending: false },
+        { column: "site", descending: false },
+      ],
+    });
+    expect(columns).toEqual(["name", "extension", "phone_numbers", "site", "department", "status", "cost_center", "calling_plans", "user_id"]);
+    expect(headersOnScreen()).toEqual(columns.map((c) => COLUMN_LABELS[c]));
+    // What was exported is what the table was last asked for.
+    expect(lastSpec()).toEqual(spec);
   });
 
   it("does not export while a load is still filling the table", async () => {
@@ -219,23 +235,24 @@ describe("RosterScreen", () => {
     expect(vi.mocked(api.exportView).mock.calls[0][2]).toEqual({
       format: "csv",
       bom: true,
-      delimiter: 59,
+      delimiter: "semicolon",
       style: "for_people",
     });
     await u.click(screen.getByRole("button", { name: "More export formats" }));
     await u.click(screen.getByRole("menuitem", { name: /JSON/ }));
     expect(vi.mocked(api.exportView).mock.calls[1][2]).toEqual({ format: "json" });
-    expect(vi.mocked(api.exportView).mock.calls[1][3]).toMatch(/\.json$/);
+    // Rust adds the format's extension to the name.
+    expect(vi.mocked(api.exportView).mock.calls[1][3]).toMatch(/^Acme - all phone users - \d{4}-\d\d-\d\d$/);
     await u.click(screen.getByRole("button", { name: "More export formats" }));
     await u.click(screen.getByRole("menuitem", { name: /Excel workbook/ }));
     expect(vi.mocked(api.exportView).mock.calls[2][2]).toEqual({ format: "xlsx" });
-    expect(vi.mocked(api.exportView).mock.calls[2][3]).toMatch(/ - \d{4}-\d\d-\d\d\.xlsx$/);
+    expect(vi.mocked(api.exportView).mock.calls[2][3]).toBe(vi.mocked(api.exportView).mock.calls[1][3]);
     await u.click(screen.getByRole("button", { name: "More export formats" }));
     await u.click(screen.getByRole("menuitem", { name: /Plain CSV for scripts/ }));
     expect(vi.mocked(api.exportView).mock.calls[3][2]).toEqual({
       format: "csv",
       bom: true,
-      delimiter: 44,
+      delimiter: "comma",
       style: "plain",
     });
   });
@@ -317,19 +334,31 @@ describe("RosterScreen", () => {
 
   it("hides columns from the chooser, remembers it per profile, and Reset brings them back", async () => {
     const u = userEvent.setup();
-    const first = await renderScreen();
+    const header = (name: RegExp) => screen.queryByRole("columnheader", { name });
+    const acme = await renderScreen({ profile: "Acme" });
     await u.click(screen.getByRole("button", { name: "Columns" }));
     await u.click(screen.getByRole("checkbox", { name: "Email" }));
     await u.click(screen.getByRole("checkbox", { name: "User ID" }));
-    expect(screen.queryByRole("columnheader", { name: /^Email/ })).toBeNull();
-    expect(screen.getByRole("columnheader", { name: /^User ID/ })).toBeInTheDocument();
-    first.unmount();
+    expect(header(/^Email/)).toBeNull();
+    expect(header(/^User ID/)).toBeInTheDocument();
+    acme.unmount();
 
-    await renderScreen();
-    expect(screen.queryByRole("columnheader", { name: /^Email/ })).toBeNull();
+    // Another profile does not get Acme's layout, and what is changed there stays there.
+    const other = await renderScreen({ profile: "Other" });
+    expect(header(/^Email/)).toBeInTheDocument();
+    expect(header(/^User ID/)).toBeNull();
+    await u.click(screen.getByRole("button", { name: "Columns" }));
+    await u.click(screen.getByRole("checkbox", { name: "Site" }));
+    expect(header(/^Site(?! ID)/)).toBeNull();
+    other.unmount();
+
+    await renderScreen({ profile: "Acme" });
+    expect(header(/^Email/)).toBeNull();
+    expect(header(/^User ID/)).toBeInTheDocument();
+    expect(header(/^Site(?! ID)/)).toBeInTheDocument();
     await u.click(screen.getByRole("button", { name: "Columns" }));
     await u.click(screen.getByRole("button", { name: "Reset" }));
-    expect(screen.getByRole("columnheader", { name: /^Email/ })).toBeInTheDocument();
-    expect(screen.queryByRole("columnheader", { name: /^User ID/ })).toBeNull();
+    expect(header(/^Email/)).toBeInTheDocument();
+    expect(header(/^User ID/)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
+// Chips and export file names from the view's filters.
 import { describe, expect, it } from "vitest";
 import { emptyView } from "../view";
-import { chipsOf, exportFileName, valueLabel } from "./facets";
+import { chipsOf, exportFileStem, valueLabel } from "./facets";
 
 describe("facets", () => {
   it("shows blanks as (none) and Zoom's status words as people say them", () => {
@@ -24,17 +25,15 @@ describe("facets", () => {
 
   it("names the export after the account, the filter and the day, safely for every OS", () => {
     const day = new Date(2026, 10, 28);
-    expect(exportFileName("Acme EMEA", emptyView(), "csv", day)).toBe("Acme EMEA - all phone users - 2026-11-28.csv");
+    expect(exportFileStem("Acme EMEA", emptyView(), day)).toBe("Acme EMEA - all phone users - 2026-11-28");
     const spec = emptyView();
     spec.filters.cost_center = ["CC/1", ""];
     spec.filters.department = ["A", "B", "C"];
-    expect(exportFileName("Acme: EMEA", spec, "json", day)).toBe(
-      "Acme_ EMEA - CC_1 + no cost center, 3 Departments - 2026-11-28.json",
-    );
+    expect(exportFileStem("Acme: EMEA", spec, day)).toBe("Acme_ EMEA - CC_1 + no cost center, 3 Departments - 2026-11-28");
     const dots = emptyView();
     dots.search = "../../etc";
-    const name = exportFileName("Acme", dots, "csv", day);
-    expect(name).toBe("Acme - search ._._etc - 2026-11-28.csv");
+    const name = exportFileStem("Acme", dots, day);
+    expect(name).toBe("Acme - search ._._etc - 2026-11-28");
     expect(name).not.toContain("..");
   });
 });

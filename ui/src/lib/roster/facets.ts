@@ -1,16 +1,16 @@
-// The five facets the sidebar, the chips and the chart filter by, and how their values read.
+// The facets the sidebar, the chips and the chart filter by (as the engine defines them, in
+// METADATA), and how their values read.
+import { METADATA } from "../api";
 import { statusLabel } from "../format";
 import type { FacetFilters, View } from "../view";
 
 export type FacetKey = keyof FacetFilters;
 
-export const FACETS: { key: FacetKey; label: string }[] = [
-  { key: "cost_center", label: "Cost Center" },
-  { key: "department", label: "Department" },
-  { key: "site", label: "Site" },
-  { key: "status", label: "Status" },
-  { key: "calling_plan", label: "Calling Plan" },
-];
+export const FACETS: { key: FacetKey; label: string; multiValued: boolean }[] = METADATA.facets.map((f) => ({
+  key: f.id,
+  label: f.label,
+  multiValued: f.multi_valued,
+}));
 
 export const facetLabel = (key: FacetKey): string => FACETS.find((f) => f.key === key)?.label ?? key;
 
@@ -32,8 +32,11 @@ export function chipsOf(spec: View): Chip[] {
   return chips;
 }
 
-/** "Acme EMEA - CC-101 + CC-102 - 2026-11-28.csv": whose users, which ones, and when. */
-export function exportFileName(account: string, spec: View, extension: string, date: Date = new Date()): string {
+/**
+ * "Acme EMEA - CC-101 + CC-102 - 2026-11-28": whose users, which ones, and when. The file's name
+ * without its extension, which Rust adds for the format chosen.
+ */
+export function exportFileStem(account: string, spec: View, date: Date = new Date()): string {
   const parts = [account || "Phone users"];
   const chosen: string[] = [];
   for (const { key, label } of FACETS) {
@@ -49,7 +52,7 @@ export function exportFileName(account: string, spec: View, extension: string, d
   // Characters Windows, macOS or Linux refuse in a file name.
   // eslint-disable-next-line no-control-regex
   // ("..", a trailing dot and Windows' device names are refused by the app too: see export_name.rs.)
-  const name = parts
+  return parts
     .join(" - ")
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
     .replace(/\.{2,}/g, ".")
@@ -57,5 +60,4 @@ export function exportFileName(account: string, spec: View, extension: string, d
     .trim()
     .slice(0, 120)
     .replace(/[. ]+$/, "");
-  return `${name}.${extension}`;
 }

@@ -1,3 +1,4 @@
+// Clicking and Shift-clicking headers builds the sort keys.
 import { describe, expect, it } from "vitest";
 import { nextSort } from "./sort";
 

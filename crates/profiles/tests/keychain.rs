@@ -1,13 +1,13 @@
 //! Connection profiles against the real OS keychain. On Linux that is a real Secret Service:
-//! `cargo xtask test` (or `cargo xtask keyring-run -- cargo test -p roster --test
-//! profiles_keychain`) starts a throwaway gnome-keyring on a private D-Bus session for these
+//! `cargo xtask test` (or `cargo xtask keyring-run -- cargo test -p profiles --test keychain`)
+//! starts a throwaway gnome-keyring on a private D-Bus session for these
 //! tests. Each test keeps its secrets under its own keychain service name and its metadata in
 //! its own temporary folder, so they run in parallel without seeing each other.
 
 use std::path::Path;
 use std::process::Command;
 
-use roster::profiles::{Cloud, Profile, ProfileError, ProfileStore};
+use profiles::{Cloud, Profile, ProfileError, ProfileStore};
 use secrecy::{ExposeSecret, SecretString};
 use tempfile::TempDir;
 
@@ -34,7 +34,7 @@ fn ok<T>(result: Result<T, ProfileError>) -> T {
         Ok(value) => value,
         Err(error @ ProfileError::KeychainUnavailable { .. }) => panic!(
             "{error}\nRun the keychain tests in a Secret Service session: `cargo xtask test`, or \
-             `cargo xtask keyring-run -- cargo test -p roster --test profiles_keychain`."
+             `cargo xtask keyring-run -- cargo test -p profiles --test keychain`."
         ),
         Err(error) => panic!("{error}"),
     }

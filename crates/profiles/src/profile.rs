@@ -13,6 +13,7 @@ pub const MAX_NAME_CHARS: usize = 64;
 
 /// Which Zoom the account lives in; decides the API and OAuth endpoints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Cloud {
     /// zoom.us

@@ -218,7 +218,7 @@ fn not_found(name: &str) -> ProfileError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profiles::Cloud;
+    use crate::Cloud;
 
     #[test]
     fn create_never_replaces_a_profile_of_the_same_name() {

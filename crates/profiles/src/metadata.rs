@@ -51,6 +51,7 @@ pub(super) fn save(dir: &Path, profiles: &[Profile]) -> Result<(), ProfileError>
         version: VERSION,
         profiles,
     };
+    // Strings and plain structs only: serialising them cannot fail.
     let json = serde_json::to_vec_pretty(&file).expect("the profile list is always valid JSON");
     private_file::write(&path, &json).map_err(|source| ProfileError::ConfigWrite { path, source })
 }

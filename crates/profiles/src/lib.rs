@@ -10,6 +10,7 @@
 mod error;
 mod keychain;
 mod metadata;
+pub mod private_file;
 mod profile;
 mod store;
 
