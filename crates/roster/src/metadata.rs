@@ -160,6 +160,7 @@ mod tests {
             .map(|c| c.id)
             .collect();
         assert_eq!(shown, Column::SHOWN_BY_DEFAULT);
+        assert!(!shown.contains(&Column::UserId));
         let multi: Vec<Facet> = m
             .facets
             .iter()

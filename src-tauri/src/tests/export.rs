@@ -6,28 +6,15 @@ use std::time::Duration;
 
 use tauri::Manager;
 
-use super::{TestApp, draft, recorder};
-use crate::commands::{export, load, profiles};
+use super::{TestApp, app_and_sim, recorder, saved_and_open};
+use crate::commands::{export, load};
 use roster::export::ExportFormat;
 use roster::{Column, SortKey, ViewSpec};
 
-const SECRET: &str = "demo-secret";
-
 async fn loaded_app(users: usize) -> (zoom_sim::SimHandle, TestApp) {
-    let sim = zoom_sim::start(zoom_sim::SimConfig {
-        users,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
-    let app = TestApp::new(&sim);
+    let (sim, app) = app_and_sim(users).await;
     std::fs::create_dir_all(app.dir.path().join("exports")).unwrap();
-    profiles::save_profile(app.state(), draft("Acme"), Some(SECRET.into()), false)
-        .await
-        .unwrap();
-    profiles::open_profile(app.state(), "Acme".into())
-        .await
-        .unwrap();
+    saved_and_open(&app, "Acme").await;
     let (channel, _) = recorder();
     load::load_roster(app.state(), channel).await.unwrap();
     (sim, app)

@@ -3,19 +3,8 @@
 
 use std::time::Duration;
 
-use super::{TestApp, draft, kinds, recorder, within_patience};
+use super::{TestApp, kinds, recorder, saved_and_open, within_patience};
 use crate::commands::{load, profiles, query};
-
-const SECRET: &str = "demo-secret";
-
-async fn saved_and_open(app: &TestApp, name: &str) {
-    profiles::save_profile(app.state(), draft(name), Some(SECRET.into()), false)
-        .await
-        .expect("profile saved");
-    profiles::open_profile(app.state(), name.into())
-        .await
-        .expect("profile opened");
-}
 
 async fn total(app: &TestApp) -> u32 {
     query::query(app.state(), Default::default(), 0, 200)

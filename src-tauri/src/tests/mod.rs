@@ -64,6 +64,29 @@ impl TestApp {
     }
 }
 
+/// A simulated account of `users` users, and an app whose profiles talk to it.
+pub async fn app_and_sim(users: usize) -> (zoom_sim::SimHandle, TestApp) {
+    let sim = zoom_sim::start(zoom_sim::SimConfig {
+        users,
+        ..Default::default()
+    })
+    .await
+    .expect("the simulator starts");
+    let app = TestApp::new(&sim);
+    (sim, app)
+}
+
+/// Saves the profile `name` for the simulated account (with its secret) and opens it.
+pub async fn saved_and_open(app: &TestApp, name: &str) {
+    let secret = zoom_sim::SimConfig::default().client_secret;
+    crate::commands::profiles::save_profile(app.state(), draft(name), Some(secret), false)
+        .await
+        .expect("profile saved");
+    crate::commands::profiles::open_profile(app.state(), name.into())
+        .await
+        .expect("profile opened");
+}
+
 pub fn draft(name: &str) -> ProfileDraft {
     let sim = zoom_sim::SimConfig::default();
     ProfileDraft {

@@ -1,7 +1,7 @@
 //! Profiles are never confused: a name in use is replaced only when the admin says so, and a
 //! replaced profile never shows the roster of the account it used to name.
 
-use super::{TestApp, draft, recorder, wait_for_snapshot};
+use super::{TestApp, app_and_sim, draft, recorder, saved_and_open, wait_for_snapshot};
 use crate::commands::{load, profiles};
 use crate::error::AppErrorKind;
 use crate::snapshot;
@@ -74,27 +74,9 @@ async fn saving_under_a_name_in_use_asks_first_and_never_shows_the_old_account_s
 
 #[tokio::test]
 async fn removing_the_open_profile_forgets_its_secret_and_roster_and_closes_the_table() {
-    let sim = zoom_sim::start(zoom_sim::SimConfig {
-        users: 120,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
-    let app = TestApp::new(&sim);
-    profiles::save_profile(app.state(), draft("Branch"), Some(SECRET.into()), false)
-        .await
-        .unwrap();
-    profiles::save_profile(
-        app.state(),
-        draft("Head office"),
-        Some(SECRET.into()),
-        false,
-    )
-    .await
-    .unwrap();
-    profiles::open_profile(app.state(), "Branch".into())
-        .await
-        .unwrap();
+    let (_sim, app) = app_and_sim(120).await;
+    saved_and_open(&app, "Head office").await;
+    saved_and_open(&app, "Branch").await;
     let (channel, _) = recorder();
     load::load_roster(app.state(), channel).await.unwrap();
     let owner = snapshot::Owner::of(&app.state().profiles.get("Branch").unwrap());
