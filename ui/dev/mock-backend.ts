@@ -86,7 +86,7 @@ const valuesOf = (row: Row, facet: FacetKey): string[] =>
 
 /** The engine's semantics in miniature: search, filters OR-ed within and AND-ed across facets,
  * facets counted with every filter but their own, multi-key sort, a window. */
-function query(spec: ViewSpec, offset: number, limit: number, rows: Row[]): TableWindow {
+function query(spec: ViewSpec, offset: number, limit: number, withFacets: boolean, rows: Row[]): TableWindow {
   const f = spec.filters ?? {};
   const filters: Record<FacetKey, string[]> = {
     cost_center: f.cost_center ?? [],
@@ -104,7 +104,7 @@ function query(spec: ViewSpec, offset: number, limit: number, rows: Row[]): Tabl
     keys.every((k) => k === except || filters[k].length === 0 || valuesOf(row, k).some((v) => filters[k].includes(v)));
   let matched = searched.filter((r) => passes(r, null));
   const facets = {} as Facets;
-  for (const k of keys) {
+  for (const k of withFacets ? keys : []) {
     const counts = new Map<string, number>(filters[k].map((v) => [v, 0]));
     for (const row of searched) if (passes(row, k)) for (const v of new Set(valuesOf(row, k))) counts.set(v, (counts.get(v) ?? 0) + 1);
     facets[k] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
@@ -121,7 +121,7 @@ function query(spec: ViewSpec, offset: number, limit: number, rows: Row[]): Tabl
   }
   // Rows hold Zoom's status words (the filters match on them); Rust sends rows with the words people say.
   const shown = matched.slice(offset, offset + limit).map((r) => ({ ...r, status: statusLabel(r.status) }));
-  return { offset, total: matched.length, roster_size: rows.length, rows: shown, facets };
+  return { offset, total: matched.length, roster_size: rows.length, rows: shown, facets: withFacets ? facets : null };
 }
 
 export type Scenario = "welcome" | "connect" | "loading" | "roster" | "snapshot" | "error";
@@ -204,10 +204,10 @@ export function installMockBackend(scenario: Scenario): void {
     startDemo: () => open("Demo account", true),
     loadRoster: load,
     cancelLoad: () => {},
-    query: (spec, offset, limit) => query(spec, offset, limit, loaded),
+    query: (spec, offset, limit, withFacets) => query(spec, offset, limit, withFacets, loaded),
     exportView: (spec, _columns, format, stem) => ({
       path: `/home/alex/Documents/${stem}.${format.format}`,
-      rows: query(spec, 0, 0, loaded).total,
+      rows: query(spec, 0, 0, false, loaded).total,
     }),
     cancelExport: () => {},
     reveal: () => null,

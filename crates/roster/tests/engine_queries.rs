@@ -271,3 +271,24 @@ fn an_empty_roster_answers_empty() {
     assert_eq!((result.rows.len(), result.total), (0, 0));
     assert!(result.facets.get(Facet::Site).is_empty());
 }
+
+#[test]
+fn a_window_without_facets_has_the_query_s_rows_and_total() {
+    let roster = people();
+    let view = ViewSpec {
+        sort: vec![SortKey {
+            column: Column::Name,
+            descending: true,
+        }],
+        filters: Filters {
+            department: vec!["Sales".into()],
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let full = roster.query(&view, 1, 3);
+    let window = roster.window(&view, 1, 3);
+    assert_eq!((window.rows, window.total), (full.rows, full.total));
+    assert_eq!(window.facets, Default::default());
+    assert_ne!(full.facets, Default::default());
+}

@@ -73,7 +73,8 @@ pub struct TableWindow {
     pub total: u32,
     pub roster_size: u32,
     pub rows: Vec<Row>,
-    pub facets: roster::Facets,
+    /// Only when asked for: they are the same for every window of a view.
+    pub facets: Option<roster::Facets>,
 }
 
 #[tauri::command]
@@ -83,13 +84,18 @@ pub async fn query(
     spec: roster::ViewSpec,
     offset: u32,
     limit: u32,
+    with_facets: bool,
 ) -> AppResult<TableWindow> {
     state
         .answer("query", async {
             spec.check()?;
             roster::check_window(limit as usize)?;
             let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
-            let hits = open.roster.query(&spec, offset as usize, limit as usize);
+            let (offset_at, limit) = (offset as usize, limit as usize);
+            let hits = match with_facets {
+                true => open.roster.query(&spec, offset_at, limit),
+                false => open.roster.window(&spec, offset_at, limit),
+            };
             Ok(TableWindow {
                 offset,
                 total: hits.total,
@@ -99,7 +105,7 @@ pub async fn query(
                     .iter()
                     .map(|&i| Row::of(&open.roster.users()[i as usize]))
                     .collect(),
-                facets: hits.facets,
+                facets: with_facets.then_some(hits.facets),
             })
         })
         .await

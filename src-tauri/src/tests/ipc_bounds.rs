@@ -23,10 +23,10 @@ async fn oversized_queries_and_foreign_paths_are_refused() {
     let app = TestApp::new(&sim);
     demo::start_demo(app.state()).await.expect("the demo opens");
 
-    let window = query::query(app.state(), Default::default(), 0, 200).await;
+    let window = query::query(app.state(), Default::default(), 0, 200, true).await;
     assert!(window.is_ok(), "{window:?}");
 
-    let too_many_rows = query::query(app.state(), Default::default(), 0, 100_000)
+    let too_many_rows = query::query(app.state(), Default::default(), 0, 100_000, false)
         .await
         .unwrap_err();
     assert_eq!(kind(&too_many_rows), "invalid_request");
@@ -36,7 +36,9 @@ async fn oversized_queries_and_foreign_paths_are_refused() {
         search: "x".repeat(10_000),
         ..Default::default()
     };
-    let long_search = query::query(app.state(), spec, 0, 200).await.unwrap_err();
+    let long_search = query::query(app.state(), spec, 0, 200, false)
+        .await
+        .unwrap_err();
     assert_eq!(kind(&long_search), "invalid_request");
 
     let foreign = app.state().check_exported("/etc/passwd").unwrap_err();

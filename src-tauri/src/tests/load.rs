@@ -7,7 +7,7 @@ use super::{TestApp, kinds, recorder, saved_and_open, within_patience};
 use crate::commands::{load, profiles, query};
 
 async fn total(app: &TestApp) -> u32 {
-    query::query(app.state(), Default::default(), 0, 200)
+    query::query(app.state(), Default::default(), 0, 200, true)
         .await
         .expect("query")
         .total
@@ -43,7 +43,7 @@ async fn a_load_streams_progress_ends_with_finished_and_is_kept_as_a_snapshot() 
     let expected = u32::try_from(sim.users().len()).unwrap();
     assert_eq!(events.lock().unwrap().last().unwrap()["count"], expected);
 
-    let window = query::query(app.state(), Default::default(), 0, 200)
+    let window = query::query(app.state(), Default::default(), 0, 200, true)
         .await
         .unwrap();
     assert_eq!((window.rows.len(), window.total), (200, expected));

@@ -76,8 +76,9 @@ export const testConnection = (profile: ProfileDraft, secret: string | null): Pr
 export const openProfile = (name: string): Promise<RosterStatus> => unwrap(commands.openProfile(name));
 export const startDemo = (): Promise<RosterStatus> => unwrap(commands.startDemo());
 export const cancelLoad = (): Promise<void> => commands.cancelLoad();
-export const query = (spec: ViewSpec, offset: number, limit: number): Promise<TableWindow> =>
-  unwrap(commands.query(spec, offset, limit));
+/** A window of the view; its facet counts only `withFacets` (they are the same for every window). */
+export const query = (spec: ViewSpec, offset: number, limit: number, withFacets: boolean): Promise<TableWindow> =>
+  unwrap(commands.query(spec, offset, limit, withFacets));
 /** Writes the view to `stem` plus the format's extension; `null` when the admin closed the dialog or cancelled. */
 export const exportView = (
   spec: ViewSpec,

@@ -45,7 +45,7 @@ export const commands = {
 	loadRoster: (onEvent: Channel<LoadEvent>) => typedError<null, AppError>(__TAURI_INVOKE("load_roster", { onEvent })),
 	/**  Stops the running load, if any; its channel then ends with `cancelled`. */
 	cancelLoad: () => __TAURI_INVOKE<void>("cancel_load"),
-	query: (spec: ViewSpec, offset: number, limit: number) => typedError<TableWindow, AppError>(__TAURI_INVOKE("query", { spec, offset, limit })),
+	query: (spec: ViewSpec, offset: number, limit: number, withFacets: boolean) => typedError<TableWindow, AppError>(__TAURI_INVOKE("query", { spec, offset, limit, withFacets })),
 	/**
 	 *  Writes the view to a file named `stem` plus the format's extension, chosen in the save dialog.
 	 *  `None` when nothing was written: the admin closed the dialog, or cancelled the export.
@@ -319,7 +319,8 @@ export type TableWindow = {
 	total: number,
 	roster_size: number,
 	rows: Row[],
-	facets: Facets,
+	/**  Only when asked for: they are the same for every window of a view. */
+	facets: Facets | null,
 };
 
 /**  What a check found, for the notice in the top bar and the About panel. */

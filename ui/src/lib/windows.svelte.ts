@@ -75,14 +75,15 @@ export class RowWindows {
     const key = this.key;
     this.inFlight.add(page);
     try {
-      const result = await api.query(this.spec, page * PAGE_SIZE, PAGE_SIZE);
+      // The facet counts are the same for every window of a view: asked for until one answer of
+      // this view brings them, so scrolling neither computes them in Rust nor redraws the sidebar.
+      const withFacets = this.facetsKey !== key;
+      const result = await api.query(this.spec, page * PAGE_SIZE, PAGE_SIZE, withFacets);
       if (key !== this.key) return;
       this.pages.set(page, result.rows);
       this.total = result.total;
       this.rosterSize = result.roster_size;
-      // Only a view's first answer replaces the facets: every later window carries the same counts,
-      // and a new object would redraw the sidebar and the chart on each scroll.
-      if (this.facetsKey !== key) {
+      if (result.facets && this.facetsKey !== key) {
         this.facets = result.facets;
         this.facetsKey = key;
       }
