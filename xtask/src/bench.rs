@@ -41,6 +41,13 @@ pub fn run(extra: &[OsString]) -> anyhow::Result<()> {
             step::status(command)
         },
     )?;
+    step::run(
+        "the whole roster of a multi-site account, 10k users at 150 ms and 10 requests/s",
+        || {
+            let args = ["--users", "10000", "--latency-ms", "150", "--rate", "10"];
+            step::status(release_binary("roster_load", &args))
+        },
+    )?;
     step::run("CLI peak memory, 100k users", || {
         step::status(release_binary("cli_memory", &["--users", "100000"]))
     })?;

@@ -17,6 +17,8 @@ pub struct SimConfig {
     /// line breaks, padding). On for tests; off for the demo account, which should look like a
     /// real company.
     pub hostile_names: bool,
+    /// Share (0.0-1.0) of users without a site, whom no site's list holds.
+    pub users_without_site: f64,
 }
 
 impl Default for SimConfig {
@@ -29,6 +31,7 @@ impl Default for SimConfig {
             client_secret: "demo-secret".into(),
             faults: Faults::default(),
             hostile_names: true,
+            users_without_site: crate::generator::USERS_WITHOUT_SITE,
         }
     }
 }

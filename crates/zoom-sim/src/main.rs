@@ -68,6 +68,9 @@ struct Args {
     /// Leave out the hostile names (formulas, tabs, line breaks): a roster that looks like a company.
     #[arg(long)]
     no_hostile_names: bool,
+    /// Share (0-1) of users without a site, whom no site's list holds.
+    #[arg(long, default_value_t = zoom_sim::USERS_WITHOUT_SITE)]
+    users_without_site: f64,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -112,6 +115,7 @@ impl Args {
             client_secret: self.client_secret,
             faults,
             hostile_names: !self.no_hostile_names,
+            users_without_site: self.users_without_site,
         }
     }
 }

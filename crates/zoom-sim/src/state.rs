@@ -39,7 +39,12 @@ pub(crate) struct SimState {
 impl SimState {
     pub fn new(config: SimConfig, base_url: String) -> Self {
         Self {
-            roster: generator::generate(config.users, config.seed, config.hostile_names),
+            roster: generator::generate(
+                config.users,
+                config.seed,
+                config.hostile_names,
+                config.users_without_site,
+            ),
             users_json: OnceLock::new(),
             account_id: config.account_id,
             client_id: config.client_id,

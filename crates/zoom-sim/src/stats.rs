@@ -28,6 +28,8 @@ pub struct SimStats {
     pub connections: u64,
     /// Accepted connections since closed; equal to `connections` once every client has let go.
     pub connections_closed: u64,
+    /// `GET /phone/users` requests filtered by `site_id` (answered or not).
+    pub site_user_lists: u64,
 }
 
 #[derive(Debug, Default)]
@@ -44,6 +46,7 @@ pub(crate) struct Counters {
     pub token_revocations: AtomicU64,
     pub connections: AtomicU64,
     pub connections_closed: AtomicU64,
+    pub site_user_lists: AtomicU64,
 }
 
 impl Counters {
@@ -66,6 +69,7 @@ impl Counters {
             token_revocations: read(&self.token_revocations),
             connections: read(&self.connections),
             connections_closed: read(&self.connections_closed),
+            site_user_lists: read(&self.site_user_lists),
         }
     }
 }

@@ -32,6 +32,7 @@ mod rate_limit;
 mod retry;
 mod retry_after;
 mod roster;
+mod site_split;
 mod sites;
 mod tls;
 

@@ -59,6 +59,11 @@ impl<'a> PageChain<'a> {
         }
     }
 
+    /// Whether the last page has come.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
     /// The next page, or `None` after the last one.
     pub async fn next_page<P: Page>(&mut self, emit: &Emitter) -> Result<Option<P>, Error> {
         if self.done {

@@ -1,5 +1,6 @@
-//! Fetching users: one chain (`users`) or the full roster (the default chain plus the
-//! `status=pending` chain, which the default leaves out), merged so each user comes once.
+//! Fetching users: one chain (`users`) or the full roster (the default chain, or its sites'
+//! chains side by side, plus the `status=pending` chain, which the default leaves out), merged so
+//! each user comes once. The site split is in site_split.rs.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -25,16 +26,16 @@ impl Client {
         event_stream(move |emit| fetch(client, vec![Chain::of(filter)], emit))
     }
 
-    /// Every phone user: the default chain and the `status=pending` chain, merged by id.
+    /// Every phone user, each once: the pending chain beside the default chain, which is split
+    /// by site when that provably covers every user (see site_split.rs).
     pub fn roster(&self) -> impl Stream<Item = Result<FetchEvent, Error>> + Send + Unpin + 'static {
         let client = self.clone();
-        let chains = vec![Chain::of(UserFilter::default()), Chain::pending()];
-        event_stream(move |emit| fetch(client, chains, emit))
+        event_stream(move |emit| crate::site_split::full_roster(client, emit))
     }
 }
 
 /// One chain of a fetch.
-struct Chain {
+pub(crate) struct Chain {
     pub filter: UserFilter,
     /// Filled in where Zoom leaves `status` out (the pending chain's users are pending).
     pub default_status: Option<&'static str>,
@@ -57,14 +58,32 @@ impl Chain {
 }
 
 /// What the chains of one fetch share: who was yielded, and each chain's `total_records`.
-struct Merge {
+pub(crate) struct Merge {
     seen: HashSet<String>,
     totals: Vec<Option<u32>>,
 }
 
 impl Merge {
-    /// Keeps the users not yielded before; returns them with the best known total.
+    pub fn new(chains: usize) -> Mutex<Merge> {
+        Mutex::new(Merge {
+            seen: HashSet::new(),
+            totals: vec![None; chains],
+        })
+    }
+
+    /// Stops counting `chain`'s total in the fetch's (its users are counted by other chains).
+    pub fn forget_total(&mut self, chain: usize) {
+        if let Some(total) = self.totals.get_mut(chain) {
+            *total = None;
+        }
+    }
+
+    /// Keeps the users not yielded before; returns them with the best known total. A chain
+    /// numbered past those the merge was made for (a site found later) is added.
     fn admit(&mut self, chain: usize, total: Option<u32>, users: Vec<PhoneUser>) -> FetchEvent {
+        if chain >= self.totals.len() {
+            self.totals.resize(chain + 1, None);
+        }
         if total.is_some() {
             self.totals[chain] = total;
         }
@@ -97,28 +116,54 @@ fn dedup_key(user: &PhoneUser) -> Cow<'_, str> {
 
 /// Runs the chains side by side (they share the client's rate limiter) until all are done.
 async fn fetch(client: Client, chains: Vec<Chain>, emit: Emitter) -> Result<(), Error> {
-    let merge = Mutex::new(Merge {
-        seen: HashSet::new(),
-        totals: vec![None; chains.len()],
+    let merge = Merge::new(chains.len());
+    let runs = chains.iter().enumerate().map(|(i, chain)| {
+        let (client, merge, emit) = (&client, &merge, &emit);
+        async move {
+            let mut pages = chain.pages(client);
+            chain.run(&mut pages, i, merge, emit, None).await
+        }
     });
-    let runs = chains
-        .iter()
-        .enumerate()
-        .map(|(i, chain)| run(&client, chain, i, &merge, &emit));
     futures::future::try_join_all(runs).await?;
     Ok(())
 }
 
-async fn run(
-    client: &Client,
-    chain: &Chain,
-    index: usize,
-    merge: &Mutex<Merge>,
-    emit: &Emitter,
-) -> Result<(), Error> {
-    let mut pages = PageChain::new(client, "/phone/users", chain.filter.query());
-    while let Some(page) = pages.next_page::<UsersPage>(emit).await? {
-        let users = parse_users(page.users, chain.default_status);
+impl Chain {
+    /// The chain's pages, from the first.
+    pub fn pages<'a>(&self, client: &'a Client) -> PageChain<'a> {
+        PageChain::new(client, "/phone/users", self.filter.query())
+    }
+
+    /// Yields the users of `pages` (its next page on) as chain number `index` of the fetch, and
+    /// adds their ids to `covered` when given.
+    pub async fn run(
+        &self,
+        pages: &mut PageChain<'_>,
+        index: usize,
+        merge: &Mutex<Merge>,
+        emit: &Emitter,
+        covered: Option<&Mutex<HashSet<String>>>,
+    ) -> Result<(), Error> {
+        while let Some(page) = pages.next_page::<UsersPage>(emit).await? {
+            self.admit(page, index, merge, emit, covered).await;
+        }
+        Ok(())
+    }
+
+    /// Yields the users of one page not yielded before, with the fetch's best known total.
+    pub async fn admit(
+        &self,
+        page: UsersPage,
+        index: usize,
+        merge: &Mutex<Merge>,
+        emit: &Emitter,
+        covered: Option<&Mutex<HashSet<String>>>,
+    ) {
+        let users = parse_users(page.users, self.default_status);
+        if let Some(covered) = covered {
+            let mut covered = covered.lock().unwrap_or_else(|e| e.into_inner());
+            covered.extend(users.iter().map(|u| dedup_key(u).into_owned()));
+        }
         let event =
             merge
                 .lock()
@@ -126,7 +171,6 @@ async fn run(
                 .admit(index, page.total_records, users);
         emit.emit(event).await;
     }
-    Ok(())
 }
 
 /// One malformed record is skipped and logged; it never fails its page.

@@ -19,6 +19,8 @@ use crate::state::{AppState, OpenRoster};
 
 /// How often progress may reach the web view; Zoom pages of 100 users can arrive faster than it paints.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+/// How often a first load shows the users it has so far in the table.
+const PUBLISH_EVERY: Duration = Duration::from_secs(1);
 
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(tag = "event", rename_all = "snake_case")]
@@ -103,11 +105,11 @@ async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
     let mut users = Vec::new();
     let mut last_sent = Instant::now() - PROGRESS_EVERY;
     // A first load fills the table as pages arrive; a refresh keeps the old roster on screen until the
-    // new one is complete. Publishing copies the users and indexes them, so it happens each time the
-    // count has doubled: rows appear after the first page, and 100k users cost ~2x100k copies, not one
-    // copy per progress message.
+    // new one is complete. Publishing copies the users and indexes them, so it happens at most once a
+    // second (rows appear after the first page): the table's count is never more than a second behind
+    // the progress bar, and 100k users cost a copy a second, not one per page.
     let fill_as_loading = previous.roster.is_empty();
-    let mut publish_at = 1;
+    let mut last_published: Option<Instant> = None;
     let mut stream = client.roster();
     let outcome = loop {
         let next = tokio::select! {
@@ -119,8 +121,9 @@ async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
             Some(Err(error)) => break Outcome::Failed(error.into()),
             Some(Ok(zoom::FetchEvent::Users { users: page, total })) => {
                 users.extend(page);
-                if fill_as_loading && users.len() >= publish_at {
-                    publish_at = users.len() * 2;
+                if fill_as_loading && last_published.is_none_or(|at| at.elapsed() >= PUBLISH_EVERY)
+                {
+                    last_published = Some(Instant::now());
                     publish(state, &previous, users.clone(), None);
                 }
                 if last_sent.elapsed() >= PROGRESS_EVERY {

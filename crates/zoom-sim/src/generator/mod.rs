@@ -40,22 +40,26 @@ pub fn generate_demo_users(n: usize, seed: u64) -> Vec<Value> {
 }
 
 fn users_json(n: usize, seed: u64, hostile_names: bool) -> Vec<Value> {
-    generate(n, seed, hostile_names)
+    generate(n, seed, hostile_names, USERS_WITHOUT_SITE)
         .users
         .iter()
         .map(User::to_value)
         .collect()
 }
 
+/// Share of users without a site, as real accounts have some (the default of `SimConfig`).
+pub const USERS_WITHOUT_SITE: f64 = 0.02;
+
 /// Share of users given a hostile name on top of the evenly placed ones.
 const EXTRA_HOSTILE_RATE: f64 = 0.005;
 
-pub(crate) fn generate(n: usize, seed: u64, hostile_names: bool) -> SimAccount {
+pub(crate) fn generate(n: usize, seed: u64, hostile_names: bool, without_site: f64) -> SimAccount {
     let mut rng = StdRng::seed_from_u64(seed);
     let sites = sites::generate(&mut rng, n);
     let mut factory = UserFactory {
         sites: sites.iter().map(|s| s.site.clone()).collect(),
         site_sizes: Skewed::new(sites.len(), 1.0),
+        without_site,
         departments: Groups::departments(),
         cost_centers: Groups::cost_centers(&mut rng, n),
         plan_popularity: Skewed::new(CALLING_PLANS.len(), 1.2),
@@ -105,13 +109,13 @@ mod tests {
 
     #[test]
     fn a_demo_roster_has_no_hostile_names() {
-        let names: Vec<Value> = generate(2_000, 7, false)
+        let names: Vec<Value> = generate(2_000, 7, false, USERS_WITHOUT_SITE)
             .users
             .iter()
             .map(|u| u.to_value()["name"].clone())
             .collect();
         assert!(names.iter().all(|n| !HOSTILE_NAMES.iter().any(|h| n == h)));
-        let with = generate(2_000, 7, true).users;
+        let with = generate(2_000, 7, true, USERS_WITHOUT_SITE).users;
         let hostile = with
             .iter()
             .filter(|u| HOSTILE_NAMES.iter().any(|h| u.to_value()["name"] == *h));

@@ -15,6 +15,8 @@ use super::vocab::{CALLING_PLANS, NUMBER_PLANS};
 pub(super) struct UserFactory {
     pub sites: Vec<SiteRef>,
     pub site_sizes: Skewed,
+    /// Share of users without a site.
+    pub without_site: f64,
     pub departments: Groups,
     pub cost_centers: Groups,
     pub plan_popularity: Skewed,
@@ -57,7 +59,7 @@ impl UserFactory {
         }
         user.activation_status = optional(activation_status(rng, status), 0.03, rng);
         let site = self.sites[self.site_sizes.pick(rng)].clone();
-        user.site = optional(site, 0.02, rng);
+        user.site = optional(site, self.without_site, rng);
         user.department = optional(self.departments.pick(rng), 0.07, rng);
         user.cost_center = optional(self.cost_centers.pick(rng), 0.08, rng);
         if rng.random_bool(0.02) {

@@ -12,6 +12,7 @@ use super::params::Params;
 use super::user_filter::UserFilter;
 use crate::generator::{User, Wire};
 use crate::state::SimState;
+use crate::stats::Counters;
 use crate::zoom_error::ZoomError;
 
 pub(crate) async fn list(
@@ -23,6 +24,9 @@ pub(crate) async fn list(
     authorize(&state, &faults, &headers, "phone:read:list_users:admin")?;
     let params = Params::parse(query.unwrap_or_default().as_bytes());
     let filter = UserFilter::from_params(&params)?;
+    if filter.site_id().is_some() {
+        Counters::bump(&state.counters.site_user_lists);
+    }
     if faults.site_permission_error && filter.site_id().is_some() {
         return Err(ZoomError::site_permission());
     }
