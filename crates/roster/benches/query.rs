@@ -82,6 +82,13 @@ fn benches(c: &mut Criterion, roster: &Roster) {
     group.bench_function("no filter, sorted, facets", |b| {
         b.iter(|| black_box(roster.query(black_box(&everyone), 0, 100)))
     });
+    // What scrolling asks: a further window of the same view, without its facets.
+    group.bench_function("no filter, sorted, window without facets", |b| {
+        b.iter(|| black_box(roster.window(black_box(&everyone), 5_000, 200)))
+    });
+    group.bench_function("search+2 filters+sort, window without facets", |b| {
+        b.iter(|| black_box(roster.window(black_box(&typed), 0, 200)))
+    });
     let by_number = ViewSpec {
         search: "+1 (55".to_string(),
         ..Default::default()
