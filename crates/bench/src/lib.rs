@@ -35,6 +35,20 @@ pub fn endpoints(sim: &SimHandle) -> zoom::Endpoints {
     zoom::Endpoints::custom(sim.api_base(), sim.token_url())
 }
 
+/// Runs a fetch to its end; the users it brought.
+pub async fn users_fetched(
+    mut stream: impl futures::Stream<Item = Result<zoom::FetchEvent, zoom::Error>> + Unpin,
+) -> anyhow::Result<usize> {
+    use futures::StreamExt;
+    let mut fetched = 0;
+    while let Some(event) = stream.next().await {
+        if let zoom::FetchEvent::Users { users, .. } = event? {
+            fetched += users.len();
+        }
+    }
+    Ok(fetched)
+}
+
 /// Reads a `--name value` argument, or the default.
 pub fn arg<T: std::str::FromStr>(name: &str, default: T) -> T {
     let args: Vec<String> = std::env::args().collect();

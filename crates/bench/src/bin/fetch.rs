@@ -8,8 +8,7 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use futures::StreamExt;
-use zoom::{Client, ClientOptions, FetchEvent, UserFilter};
+use zoom::{Client, ClientOptions, UserFilter};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -79,13 +78,7 @@ async fn fetch_one_chain(
     };
     let client = Client::new(bench::credentials(), bench::endpoints(&sim), options)?;
     let started = Instant::now();
-    let mut stream = client.users(UserFilter::default());
-    let mut fetched = 0;
-    while let Some(event) = stream.next().await {
-        if let FetchEvent::Users { users, .. } = event? {
-            fetched += users.len();
-        }
-    }
+    let fetched = bench::users_fetched(client.users(UserFilter::default())).await?;
     let seconds = started.elapsed().as_secs_f64();
     let stats = sim.stats();
     Ok((seconds, stats.requests, fetched))

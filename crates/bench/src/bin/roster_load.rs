@@ -8,8 +8,7 @@
 
 use std::time::{Duration, Instant};
 
-use futures::StreamExt;
-use zoom::{Client, ClientOptions, FetchEvent};
+use zoom::{Client, ClientOptions};
 use zoom_sim::{Faults, SimConfig, SimHandle};
 
 #[tokio::main]
@@ -86,16 +85,10 @@ async fn load(
     };
     let client = Client::new(bench::credentials(), bench::endpoints(&sim), options)?;
     let started = Instant::now();
-    let mut stream = match shape {
-        Shape::OneChain => client.users(zoom::UserFilter::default()).boxed(),
-        Shape::Roster => client.roster().boxed(),
+    let fetched = match shape {
+        Shape::OneChain => bench::users_fetched(client.users(zoom::UserFilter::default())).await?,
+        Shape::Roster => bench::users_fetched(client.roster()).await?,
     };
-    let mut fetched = 0;
-    while let Some(event) = stream.next().await {
-        if let FetchEvent::Users { users, .. } = event? {
-            fetched += users.len();
-        }
-    }
     let seconds = started.elapsed().as_secs_f64();
     let stats = sim.stats();
     Ok(Run {
