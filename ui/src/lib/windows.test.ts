@@ -60,16 +60,27 @@ describe("RowWindows", () => {
     expect(windows.row(TOTAL)).toBeUndefined();
   });
 
-  it("fetches the pages a scroll shows, once each, and never past the end", async () => {
+  it("fetches the pages a scroll shows and the next one down, once each, and never past the end", async () => {
     windows.reset(view(), 1);
     await settle();
     windows.ensure(350, 620);
     windows.ensure(400, 600);
     await vi.waitFor(() => expect(windows.row(620)?.name).toBe("all 620"));
-    expect(asked()).toEqual([0, 200, 400, 600]);
+    expect(asked()).toEqual([0, 200, 400, 600, 800]);
     windows.ensure(4_950, 5_300);
     await vi.waitFor(() => expect(windows.row(TOTAL - 1)?.name).toBe(`all ${TOTAL - 1}`));
-    expect(asked().slice(4)).toEqual([4_800]);
+    expect(asked().slice(5)).toEqual([4_800]);
+  });
+
+  it("fetches the page above the screen when the scroll goes up", async () => {
+    windows.reset(view(), 1);
+    await settle();
+    windows.ensure(2_450, 2_480);
+    await vi.waitFor(() => expect(windows.row(2_450)).toBeDefined());
+    vi.mocked(api.query).mockClear();
+    windows.ensure(2_380, 2_410);
+    await vi.waitFor(() => expect(windows.row(2_380)).toBeDefined());
+    expect(asked()).toEqual([2_200, 2_000]);
   });
 
   it("asks again only when the view or the roster changed, and keeps the scrolled pages", async () => {
@@ -102,14 +113,33 @@ describe("RowWindows", () => {
     await vi.waitFor(() => expect(windows.row(3)?.name).toBe("ann 3"));
   });
 
-  it("drops an answer for a view that is no longer shown", async () => {
+  it("asks for one view at a time: typed over an answer on its way, only the latest text, once it is back", async () => {
     const release = held();
-    windows.reset(view("old"), 1);
-    windows.reset(view("new"), 1);
-    await settle();
-    release();
+    windows.reset(view("j"), 1);
+    windows.ensure(0, 30);
+    windows.reset(view("jo"), 1);
+    windows.reset(view("joe"), 1);
+    windows.ensure(0, 30);
     await flush();
-    expect(windows.row(0)?.name).toBe("new 0");
+    const searched = () => vi.mocked(api.query).mock.calls.map(([spec, offset]) => `${spec.search}@${offset}`);
+    expect(searched()).toEqual(["j@0"]);
+    expect(windows.pending).toBe(true);
+    release();
+    await settle();
+    // The answer for "j" is dropped: the rows are the latest view's.
+    expect(windows.row(0)?.name).toBe("joe 0");
+    expect(searched()).toEqual(["j@0", "joe@0"]);
+  });
+
+  it("keeps the rows of the view before while a typed-over view waits for its turn", async () => {
+    windows.reset(view(), 1);
+    await settle();
+    const release = held();
+    windows.reset(view("a"), 1);
+    windows.reset(view("an"), 1);
+    expect(windows.row(5)?.name).toBe("all 5");
+    release();
+    await vi.waitFor(() => expect(windows.row(5)?.name).toBe("an 5"));
   });
 
   it("asks for a view's facets until an answer brings them, and not for the windows after", async () => {
@@ -123,11 +153,48 @@ describe("RowWindows", () => {
     windows.ensure(400, 420);
     await vi.waitFor(() => expect(windows.row(400)).toBeDefined());
     expect(windows.facets).toBe(first);
-    expect(vi.mocked(api.query).mock.calls.map((call) => call[3])).toEqual([false]);
+    expect(vi.mocked(api.query).mock.calls.map((call) => call[3])).toEqual([false, false]);
 
     windows.reset(view("x"), 1);
     await settle();
     expect(windows.facets?.site).toEqual([{ value: "Later", count: 1 }]);
+  });
+
+  it("asks for a view's facets once, not with the windows asked for while they are on their way", async () => {
+    windows.reset(view(), 1);
+    await settle();
+    vi.mocked(api.query).mockClear();
+    const release = held();
+    windows.reset(view("ana"), 1);
+    windows.ensure(0, 30);
+    windows.ensure(150, 230);
+    release();
+    await settle();
+    await flush();
+    expect(vi.mocked(api.query).mock.calls.map(([, offset, , withFacets]) => [offset, withFacets])).toEqual([
+      [0, true],
+      [200, false],
+      [400, false],
+    ]);
+  });
+
+  it("hands on a facet's list as it was when a new view did not change its counts", async () => {
+    windows.reset(view(), 1);
+    await settle();
+    const before = windows.facets!;
+    vi.mocked(api.query).mockImplementation(async (spec, offset, limit, withFacets) =>
+      answer(spec, offset, limit, withFacets, { ...FACETS, cost_center: [{ value: "CC-1", count: 7 }], site: [] }),
+    );
+    windows.reset(view("x"), 1);
+    await settle();
+    expect(windows.facets!.cost_center).toEqual([{ value: "CC-1", count: 7 }]);
+    expect(windows.facets!.department).toBe(before.department);
+    expect(windows.facets!.site).toBe(before.site);
+
+    const changed = windows.facets;
+    windows.reset(view("xy"), 1);
+    await settle();
+    expect(windows.facets).toBe(changed);
   });
 
   it("forgets pages far from the screen, so memory stays flat, and fetches them again when scrolled back", async () => {

@@ -322,6 +322,24 @@ describe("RosterScreen", () => {
     expect(screen.queryByRole("complementary", { name: "Person 3" })).toBeNull();
   });
 
+  it("shows a cut-off cell's whole text while the pointer is on it, and a cell that fits none", async () => {
+    const u = userEvent.setup();
+    await renderScreen();
+    const grid = screen.getByRole("grid");
+    const cut = await within(grid).findByText("p1@example.com");
+    // jsdom lays nothing out: this cell is told it is wider than its box, the others fit (0 = 0).
+    Object.defineProperty(cut, "scrollWidth", { configurable: true, value: 300 });
+    Object.defineProperty(cut, "clientWidth", { configurable: true, value: 120 });
+    expect(cut).not.toHaveAttribute("title");
+    await u.hover(cut);
+    expect(cut).toHaveAttribute("title", "p1@example.com");
+    await u.unhover(cut);
+    expect(cut).not.toHaveAttribute("title");
+    const fits = within(grid).getByText("Person 1");
+    await u.hover(fits);
+    expect(fits).not.toHaveAttribute("title");
+  });
+
   it("focuses the search with Ctrl+F and exports with Ctrl+E", async () => {
     const u = userEvent.setup();
     vi.mocked(api.exportView).mockResolvedValue(null);

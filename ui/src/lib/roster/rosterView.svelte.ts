@@ -1,7 +1,8 @@
-// The roster screen's state: the view spec Rust answers (search, filters, sort), the search as it is
-// being typed, and the layout around it (columns, widths, sidebar, chart). The search box, sidebar,
-// chips, chart and grid all change this one object, so the Cost Center checklist and the chart are two
-// views of the same filter, and a chip or "Clear all" empties the search box too.
+// The roster screen's state: the view spec Rust answers (search, filters, sort) and the layout around
+// it (columns, widths, sidebar, chart). The search box, sidebar, chips, chart and grid all change this
+// one object, so the Cost Center checklist and the chart are two views of the same filter, and a chip
+// or "Clear all" empties the search box too. Each keystroke changes the view at once (a query costs
+// Rust a few milliseconds; RowWindows sends a burst of keystrokes as its first and last text).
 import type { Column } from "../api";
 import {
   ALL_COLUMNS,
@@ -20,9 +21,6 @@ import { nextSort } from "./sort";
 export const DEFAULT_SIDEBAR = 250;
 export const MIN_SIDEBAR = 190;
 export const MAX_SIDEBAR = 460;
-/** How long typing must pause before the search is sent. A query costs Rust well under a
- * millisecond, so the pause is short: results follow the keystrokes, and a burst of keys sends one. */
-export const SEARCH_PAUSE_MS = 60;
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(n)));
 
@@ -33,9 +31,6 @@ export class RosterView {
   widths = $state<Partial<Record<Column, number>>>({});
   sidebarWidth = $state(DEFAULT_SIDEBAR);
   chartOpen = $state(true);
-  /** The search box's text; it becomes `spec.search` once typing pauses (or at once, for an export). */
-  searchDraft = $state("");
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly columns = $derived(this.order.filter((c) => !this.hidden.includes(c)));
   readonly chips = $derived<Chip[]>(chipsOf(this.spec));
@@ -47,25 +42,6 @@ export class RosterView {
 
   sortBy(column: Column, additive: boolean): void {
     this.spec.sort = nextSort(this.spec.sort, column, additive);
-  }
-
-  /** A keystroke in the search box: the view follows when typing pauses. */
-  typeSearch(text: string): void {
-    this.searchDraft = text;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.commitSearch(), SEARCH_PAUSE_MS);
-  }
-
-  /** Sends what the search box holds now, without waiting for the pause. */
-  commitSearch(): void {
-    clearTimeout(this.searchTimer);
-    if (this.searchDraft !== this.spec.search) this.spec.search = this.searchDraft;
-  }
-
-  /** Empties the search and the search box, dropping any keystrokes still waiting for the pause. */
-  private clearSearch(): void {
-    this.searchDraft = "";
-    this.commitSearch();
   }
 
   /** Ticks or unticks one value of a facet. */
@@ -85,13 +61,13 @@ export class RosterView {
   }
 
   removeChip(chip: Chip): void {
-    if (chip.facet === "search") this.clearSearch();
+    if (chip.facet === "search") this.spec.search = "";
     else this.spec.filters[chip.facet] = this.spec.filters[chip.facet].filter((v) => v !== chip.value);
   }
 
   /** Clears the search and every filter; sort and layout stay. */
   clearFilters(): void {
-    this.clearSearch();
+    this.spec.search = "";
     this.spec.filters = emptyFilters();
   }
 
@@ -130,7 +106,6 @@ export class RosterView {
   /** Everything back to how a first launch shows it. */
   reset(): void {
     this.resetColumns();
-    this.clearSearch();
     this.spec = emptyView();
     this.sidebarWidth = DEFAULT_SIDEBAR;
     this.chartOpen = true;
