@@ -5,36 +5,29 @@
 use std::fs::File;
 use std::io::{self, Write};
 
-use csv::{QuoteStyle, Terminator, WriterBuilder};
-use zoom::PhoneUser;
-
+use super::rows::Rows;
 use super::{CsvOptions, CsvStyle, spreadsheet_text};
-use crate::{CellForm, Column};
+use crate::CellForm;
+use csv::{QuoteStyle, Terminator, WriterBuilder};
 
 const BOM: &str = "\u{FEFF}";
 
-/// Writes the header and one record per user: RFC 4180 quoting only where needed, CRLF line ends.
+/// Writes the header and one record per row: RFC 4180 quoting only where needed, CRLF line ends.
 /// Plain: values exactly as Zoom gave them except for the formula guard. For people: the screen's
 /// text, kept text. Returns the rows written.
-pub(crate) fn write_csv<'a>(
-    users: impl Iterator<Item = &'a PhoneUser>,
-    columns: &[Column],
+pub(crate) fn write_csv(
+    rows: impl Rows,
     options: CsvOptions,
     file: &mut File,
 ) -> io::Result<usize> {
-    write(users, columns, options, file).map_err(|error| match error.into_kind() {
+    write(rows, options, file).map_err(|error| match error.into_kind() {
         // The file system's own error, so "disk full" stays recognisable.
         csv::ErrorKind::Io(error) => error,
         other => io::Error::other(format!("{other:?}")),
     })
 }
 
-fn write<'a>(
-    users: impl Iterator<Item = &'a PhoneUser>,
-    columns: &[Column],
-    options: CsvOptions,
-    file: &mut File,
-) -> csv::Result<usize> {
+fn write(mut rows: impl Rows, options: CsvOptions, file: &mut File) -> csv::Result<usize> {
     if options.bom {
         file.write_all(BOM.as_bytes())?;
     }
@@ -44,31 +37,34 @@ fn write<'a>(
         .quote_style(QuoteStyle::Necessary)
         .buffer_capacity(1 << 16)
         .from_writer(file);
-    writer.write_record(columns.iter().map(|column| column.header()))?;
-    // One buffer per column, reused for every row.
-    let mut cells = vec![String::new(); columns.len()];
-    let mut shown = String::new();
-    let mut rows = 0;
-    for user in users {
-        for (column, cell) in columns.iter().zip(&mut cells) {
-            cell.clear();
-            match options.style {
-                CsvStyle::Plain => {
-                    column.write_cell(user, CellForm::AsSent, cell);
-                    neutralise_formula(cell);
+    let headers = rows.headers();
+    writer.write_record(&headers)?;
+    // Buffers reused for every row: each cell's text, and (for people) what is written for it.
+    let mut cells = vec![String::new(); headers.len()];
+    let mut written = vec![String::new(); headers.len()];
+    let form = match options.style {
+        CsvStyle::Plain => CellForm::AsSent,
+        CsvStyle::ForPeople => CellForm::AsShown,
+    };
+    let mut count = 0;
+    while rows.next_row(form, &mut cells) {
+        match options.style {
+            CsvStyle::Plain => {
+                cells.iter_mut().for_each(neutralise_formula);
+                writer.write_record(&cells)?;
+            }
+            CsvStyle::ForPeople => {
+                for (cell, out) in cells.iter().zip(&mut written) {
+                    out.clear();
+                    spreadsheet_text::write(cell, out);
                 }
-                CsvStyle::ForPeople => {
-                    shown.clear();
-                    column.write_cell(user, CellForm::AsShown, &mut shown);
-                    spreadsheet_text::write(&shown, cell);
-                }
+                writer.write_record(&written)?;
             }
         }
-        writer.write_record(&cells)?;
-        rows += 1;
+        count += 1;
     }
     writer.flush()?;
-    Ok(rows)
+    Ok(count)
 }
 
 /// Spreadsheets run a cell starting with one of these as a formula (CSV injection, OWASP), also

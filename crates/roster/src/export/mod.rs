@@ -6,8 +6,12 @@ mod atomic;
 mod cancel;
 mod csv;
 mod json;
+mod rows;
 mod spreadsheet_text;
+mod table;
 mod xlsx;
+
+pub use self::table::{Table, export_table_to_path};
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -16,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use zoom::PhoneUser;
 
 use self::cancel::UntilCancelled;
+use self::rows::UserRows;
 use crate::{Column, Error};
 
 /// Serialised tagged by `format`: `{"format": "csv", "bom": true, "delimiter": "semicolon",
@@ -170,10 +175,19 @@ pub fn export_to_path_cancellable<'a>(
     };
     let users = UntilCancelled::new(users.into_iter(), cancel);
     let rows = atomic::write_atomically(path, cancel, |file, folder| match format {
-        ExportFormat::Csv(options) => csv::write_csv(users, columns, options, file),
+        ExportFormat::Csv(options) => csv::write_csv(UserRows::new(users, columns), options, file),
         ExportFormat::Json => json::write_json(users, file),
-        ExportFormat::Xlsx => xlsx::write_xlsx(users, columns, &view_name(path), file, folder),
+        ExportFormat::Xlsx => xlsx::write_xlsx(
+            UserRows::new(users, columns),
+            &view_name(path),
+            file,
+            folder,
+        ),
     })?;
+    Ok(summary(path, rows))
+}
+
+fn summary(path: &Path, rows: usize) -> ExportSummary {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    Ok(ExportSummary { path, rows })
+    ExportSummary { path, rows }
 }

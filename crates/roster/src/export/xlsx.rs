@@ -9,9 +9,9 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 
 use rust_xlsxwriter::{DocProperties, Format, Workbook, XlsxError};
-use zoom::PhoneUser;
 
-use crate::{CellForm, Column};
+use super::rows::Rows;
+use crate::CellForm;
 
 /// Excel's limits: rows per sheet (the header takes one) and characters per cell.
 const MAX_ROWS: usize = 1_048_576;
@@ -22,12 +22,11 @@ const WIDTH_SAMPLE_ROWS: usize = 1_000;
 const MIN_WIDTH: usize = 8;
 const MAX_WIDTH: usize = 50;
 
-/// Writes one sheet of `users`, streaming rows through a scratch file in `scratch_folder`
+/// Writes one sheet of `rows`, streaming rows through a scratch file in `scratch_folder`
 /// (rust_xlsxwriter's constant-memory mode: 100k rows cost under a megabyte instead of over a
 /// hundred).
-pub(crate) fn write_xlsx<'a>(
-    users: impl Iterator<Item = &'a PhoneUser>,
-    columns: &[Column],
+pub(crate) fn write_xlsx(
+    rows: impl Rows,
     view_name: &str,
     file: &mut File,
     scratch_folder: &Path,
@@ -36,7 +35,7 @@ pub(crate) fn write_xlsx<'a>(
     // fails, e.g. on a full disk. The file being written is discarded on any error, so nothing
     // observes state left behind by the panic.
     let written = panic::catch_unwind(AssertUnwindSafe(|| {
-        write(users, columns, view_name, file, scratch_folder)
+        write(rows, view_name, file, scratch_folder)
     }))
     .map_err(scratch_write_error)?;
     written.map_err(|error| match error {
@@ -49,15 +48,19 @@ pub(crate) fn write_xlsx<'a>(
     })
 }
 
-fn write<'a>(
-    mut users: impl Iterator<Item = &'a PhoneUser>,
-    columns: &[Column],
+fn write(
+    mut rows: impl Rows,
     view_name: &str,
     file: &mut File,
     scratch_folder: &Path,
 ) -> Result<usize, XlsxError> {
-    let sample: Vec<&PhoneUser> = users.by_ref().take(WIDTH_SAMPLE_ROWS).collect();
-    let widths = column_widths(&sample, columns);
+    let headers: Vec<String> = rows.headers().into_iter().map(str::to_owned).collect();
+    let mut cells = vec![String::new(); headers.len()];
+    let mut sample = Vec::new();
+    while sample.len() < WIDTH_SAMPLE_ROWS && rows.next_row(CellForm::AsShown, &mut cells) {
+        sample.push(cells.clone());
+    }
+    let widths = column_widths(&headers, &sample);
 
     let mut workbook = Workbook::new();
     workbook.set_tempdir(scratch_folder)?;
@@ -69,32 +72,37 @@ fn write<'a>(
     let bold = Format::new().set_bold();
     // "@" is Excel's Text format: what people type into these columns later stays text too.
     let text = Format::new().set_num_format("@");
-    for (c, (column, width)) in columns.iter().zip(widths).enumerate() {
+    for (c, (header, width)) in headers.iter().zip(widths).enumerate() {
         let c = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
         sheet.set_column_width(c, width as f64)?;
         sheet.set_column_format(c, &text)?;
-        sheet.write_string_with_format(0, c, column.header(), &bold)?;
+        sheet.write_string_with_format(0, c, header, &bold)?;
     }
 
-    let mut cell = String::new();
-    let mut rows = 0;
-    for user in sample.into_iter().chain(users) {
-        let row = u32::try_from(rows + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
-        for (c, column) in columns.iter().enumerate() {
-            cell.clear();
-            column.write_cell(user, CellForm::AsShown, &mut cell);
+    let mut written = 0;
+    let mut write_row = |cells: &mut [String]| -> Result<(), XlsxError> {
+        let row = u32::try_from(written + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+        for (c, cell) in cells.iter_mut().enumerate() {
             if !cell.is_empty() {
-                truncate_chars(&mut cell, MAX_CELL_CHARS);
-                sheet.write_string_with_format(row, c as u16, &cell, &text)?;
+                truncate_chars(cell, MAX_CELL_CHARS);
+                sheet.write_string_with_format(row, c as u16, cell.as_str(), &text)?;
             }
         }
-        rows += 1;
+        written += 1;
+        Ok(())
+    };
+    for mut row in sample {
+        write_row(&mut row)?;
     }
-    let last_column = (columns.len() - 1) as u16;
-    sheet.autofilter(0, 0, rows as u32, last_column)?;
+    while rows.next_row(CellForm::AsShown, &mut cells) {
+        write_row(&mut cells)?;
+    }
+    if let Some(last_column) = headers.len().checked_sub(1) {
+        sheet.autofilter(0, 0, written as u32, last_column as u16)?;
+    }
     sheet.set_freeze_panes(1, 0)?;
     workbook.save_to_writer(BufWriter::with_capacity(1 << 16, file))?;
-    Ok(rows)
+    Ok(written)
 }
 
 /// The I/O error inside rust_xlsxwriter's panic message, as well as it can be told from the text.
@@ -117,21 +125,17 @@ fn scratch_write_error(payload: Box<dyn Any + Send>) -> io::Error {
 
 /// Widths in Excel's character units: the longest of the header and the sampled cells, plus room
 /// for the filter button, within limits that keep a long value from taking the screen.
-fn column_widths(sample: &[&PhoneUser], columns: &[Column]) -> Vec<usize> {
-    let mut cell = String::new();
-    columns
+fn column_widths(headers: &[String], sample: &[Vec<String>]) -> Vec<usize> {
+    headers
         .iter()
-        .map(|column| {
+        .enumerate()
+        .map(|(c, header)| {
             let longest_cell = sample
                 .iter()
-                .map(|user| {
-                    cell.clear();
-                    column.write_cell(user, CellForm::AsShown, &mut cell);
-                    cell.chars().count()
-                })
+                .map(|row| row[c].chars().count())
                 .max()
                 .unwrap_or(0);
-            (longest_cell.max(column.header().len()) + 3).clamp(MIN_WIDTH, MAX_WIDTH)
+            (longest_cell.max(header.chars().count()) + 3).clamp(MIN_WIDTH, MAX_WIDTH)
         })
         .collect()
 }
