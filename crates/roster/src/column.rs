@@ -242,6 +242,13 @@ pub const STATUS_WORDS: [(&str, &str); 3] = [
     ("pending", "Pending"),
 ];
 
+/// Zoom's status word as people say it (`activate` is `Active`).
+pub(crate) fn status_shown(status: &str) -> String {
+    let mut out = String::new();
+    status_words(status, &mut out);
+    out
+}
+
 /// Zoom's status word as people say it; a word Zoom adds later, capitalised.
 fn status_words(status: &str, out: &mut String) {
     if let Some((_, shown)) = STATUS_WORDS.iter().find(|(sent, _)| *sent == status) {

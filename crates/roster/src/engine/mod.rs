@@ -21,7 +21,7 @@ use std::sync::atomic::AtomicBool;
 
 use zoom::PhoneUser;
 
-use self::facet_index::FacetIndex;
+pub(crate) use self::facet_index::FacetIndex;
 use self::search_index::SearchIndex;
 use self::select::Selection;
 use self::sort::Sorter;
@@ -76,6 +76,16 @@ impl Roster {
     /// Builds the search index now, so that the first keystroke does not wait for it.
     pub fn prepare_search(&self) {
         self.search_index();
+    }
+
+    /// The facet's interned values and each user's value ids (for reports).
+    pub(crate) fn facet_index(&self, facet: Facet) -> &FacetIndex {
+        // `self.facets` holds one index per facet of `Facet::ALL`, in that order.
+        let at = Facet::ALL
+            .iter()
+            .position(|&f| f == facet)
+            .expect("every facet is in ALL");
+        &self.facets[at]
     }
 
     pub(crate) fn search_index(&self) -> &SearchIndex {
