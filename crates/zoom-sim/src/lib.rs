@@ -28,7 +28,9 @@ mod zoom_error;
 
 pub use config::SimConfig;
 pub use faults::{Faults, RetryAfter};
-pub use generator::{USERS_WITHOUT_SITE, generate_demo_users, generate_users};
+pub use generator::{
+    USERS_WITHOUT_SITE, generate_demo_history, generate_demo_users, generate_users,
+};
 pub use schedule::{CYCLE, FaultSchedule, ScheduledFault};
 pub use server::{SimHandle, start, start_on};
 pub use stats::SimStats;

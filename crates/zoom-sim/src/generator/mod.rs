@@ -1,6 +1,7 @@
 //! A deterministic roster for a seed: the same `(users, seed)` always gives the same account, so
 //! tests can compare what a client fetched with what the simulator holds.
 
+mod demo;
 mod groups;
 mod ids;
 mod names;
@@ -14,7 +15,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::Value;
 
-use groups::{Groups, billing_accounts};
+use groups::{BILLING_NAMES, Groups, billing_accounts};
 use names::Emails;
 use skewed::Skewed;
 use users::UserFactory;
@@ -34,9 +35,18 @@ pub fn generate_users(n: usize, seed: u64) -> Vec<Value> {
     users_json(n, seed, true)
 }
 
-/// The users of the demo account (`SimConfig { hostile_names: false, .. }`), as JSON.
+/// The users of the demo account (`SimConfig { hostile_names: false, .. }`), as JSON: a company
+/// with unique people, departments owning their cost centers, and city offices.
 pub fn generate_demo_users(n: usize, seed: u64) -> Vec<Value> {
     users_json(n, seed, false)
+}
+
+/// The demo account's history, matched by `id`: (its roster a month ago, its roster now). Now is
+/// exactly `generate_demo_users(n, seed)`; a month ago lacks ~12 people who joined since, holds ~3
+/// who left since, and ~27 others differ (cost center, department, site with its number and
+/// extension, status, calling plans). Smaller rosters change less.
+pub fn generate_demo_history(n: usize, seed: u64) -> (Vec<Value>, Vec<Value>) {
+    demo::history(n, seed)
 }
 
 fn users_json(n: usize, seed: u64, hostile_names: bool) -> Vec<Value> {
@@ -53,7 +63,12 @@ pub const USERS_WITHOUT_SITE: f64 = 0.02;
 /// Share of users given a hostile name on top of the evenly placed ones.
 const EXTRA_HOSTILE_RATE: f64 = 0.005;
 
+/// The test roster (hostile values and odd fields included) or, without hostile names, the demo
+/// account's.
 pub(crate) fn generate(n: usize, seed: u64, hostile_names: bool, without_site: f64) -> SimAccount {
+    if !hostile_names {
+        return demo::generate(n, seed, without_site);
+    }
     let mut rng = StdRng::seed_from_u64(seed);
     let sites = sites::generate(&mut rng, n);
     let mut factory = UserFactory {
@@ -63,20 +78,16 @@ pub(crate) fn generate(n: usize, seed: u64, hostile_names: bool, without_site: f
         departments: Groups::departments(),
         cost_centers: Groups::cost_centers(&mut rng, n),
         plan_popularity: Skewed::new(CALLING_PLANS.len(), 1.2),
-        billing: billing_accounts(&mut rng),
+        billing: billing_accounts(&mut rng, &BILLING_NAMES),
         emails: Emails::default(),
         number_serial: 0,
     };
     let users = (0..n)
         .map(|i| {
-            let name = hostile_names
-                .then(|| {
-                    placed_hostile_name(i, n).or_else(|| {
-                        rng.random_bool(EXTRA_HOSTILE_RATE)
-                            .then(|| HOSTILE_NAMES[rng.random_range(0..HOSTILE_NAMES.len())])
-                    })
-                })
-                .flatten();
+            let name = placed_hostile_name(i, n).or_else(|| {
+                rng.random_bool(EXTRA_HOSTILE_RATE)
+                    .then(|| HOSTILE_NAMES[rng.random_range(0..HOSTILE_NAMES.len())])
+            });
             factory.user(&mut rng, i as u64, name)
         })
         .collect();

@@ -43,18 +43,25 @@ impl Emails {
         if local.len() < 2 {
             local = "user".into();
         }
+        let local = self.unique(local);
+        let domain = EMAIL_DOMAINS[rng.random_range(0..EMAIL_DOMAINS.len())];
+        format!("{local}@{domain}")
+    }
+
+    /// `local` the first time, then `local2`, `local3`, …
+    pub fn unique(&mut self, local: String) -> String {
         let count = self.seen.entry(local.clone()).or_insert(0);
         *count += 1;
         if *count > 1 {
-            local = format!("{local}{count}");
+            format!("{local}{count}")
+        } else {
+            local
         }
-        let domain = EMAIL_DOMAINS[rng.random_range(0..EMAIL_DOMAINS.len())];
-        format!("{local}@{domain}")
     }
 }
 
 /// `José García-López` → `jose.garcia-lopez`; scripts without a Latin spelling give "".
-fn ascii_local_part(name: &str) -> String {
+pub(super) fn ascii_local_part(name: &str) -> String {
     let mut local = String::with_capacity(name.len());
     for c in name.to_lowercase().chars() {
         match c {

@@ -30,6 +30,21 @@ impl Skewed {
     }
 }
 
+/// An index drawn with the given weights: item `i` with weight `weights[i]`.
+pub(super) fn weighted_index(
+    rng: &mut impl Rng,
+    weights: impl Iterator<Item = u32> + Clone,
+) -> usize {
+    let mut roll = rng.random_range(0..weights.clone().sum::<u32>());
+    for (i, weight) in weights.enumerate() {
+        if roll < weight {
+            return i;
+        }
+        roll -= weight;
+    }
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use rand::SeedableRng;

@@ -8,7 +8,7 @@ use super::groups::{Billing, Groups};
 use super::ids::{phone_number, zoom_id};
 use super::names::{Emails, person_name};
 use super::record::{CallingPlan, Field, PhoneNumber, SiteRef, User};
-use super::skewed::Skewed;
+use super::skewed::{Skewed, weighted_index};
 use super::vocab::{CALLING_PLANS, NUMBER_PLANS};
 
 /// Everything users are drawn from, plus the running serial that keeps numbers unique.
@@ -130,17 +130,10 @@ fn optional<T>(value: T, rate: f64, rng: &mut impl Rng) -> Field<T> {
 
 /// A count drawn with the given weights for 0, 1, 2, …
 fn count(rng: &mut impl Rng, weights: &[u32]) -> usize {
-    let mut roll = rng.random_range(0..weights.iter().sum::<u32>());
-    for (n, &weight) in weights.iter().enumerate() {
-        if roll < weight {
-            return n;
-        }
-        roll -= weight;
-    }
-    0
+    weighted_index(rng, weights.iter().copied())
 }
 
-fn activation_status(rng: &mut impl Rng, status: &str) -> &'static str {
+pub(super) fn activation_status(rng: &mut impl Rng, status: &str) -> &'static str {
     let roll = rng.random_range(0..100);
     match status {
         "activate" if roll < 92 => "activated",
