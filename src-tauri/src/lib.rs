@@ -6,7 +6,6 @@ mod fatal;
 mod ipc;
 mod known_secrets;
 mod logging;
-pub mod snapshot;
 mod state;
 #[cfg(test)]
 mod tests;

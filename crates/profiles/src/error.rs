@@ -89,6 +89,44 @@ pub enum ProfileError {
         source: io::Error,
     },
 
+    #[error("A saved view needs a name. Type one and save again.")]
+    ViewNameEmpty,
+
+    #[error(
+        "Could not read the saved views from {}: {source}. Check that you are allowed to read that \
+         file.",
+        path.display()
+    )]
+    ViewsRead {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error(
+        "The saved views file {} is damaged ({detail}). Move it aside to start again without saved \
+         views; nothing was changed.",
+        path.display()
+    )]
+    ViewsDamaged { path: PathBuf, detail: String },
+
+    #[error(
+        "Could not save the views to {}: {source}. Check that the disk is not full and that you are \
+         allowed to write to that folder.",
+        path.display()
+    )]
+    ViewsWrite {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error(
+        "Could not find the folder for saved rosters because your home folder is not set. Set HOME \
+         (or PHONE_ROSTER_DATA_DIR to a folder for Phone Roster's data) and try again."
+    )]
+    NoDataDir,
+
     #[error(
         "The connection profiles file {} is damaged ({detail}). Move it aside, then run \
          `phone-roster login` to set your profiles up again.",

@@ -4,6 +4,8 @@
 //! config folder. When no keychain is available the store says so; it never falls back to
 //! writing the secret in plain text.
 //!
+//! Beside them: each profile's saved views (`views`) and its last two rosters (`snapshot`).
+//!
 //! Keychain calls block (and may wait for the user to approve a system prompt): from async code,
 //! call the store inside `spawn_blocking`.
 
@@ -12,7 +14,9 @@ mod keychain;
 mod metadata;
 pub mod private_file;
 mod profile;
+pub mod snapshot;
 mod store;
+pub mod views;
 
 pub use error::ProfileError;
 pub use profile::{Cloud, DEFAULT_PROFILE, MAX_NAME_CHARS, Profile};

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use secrecy::{ExposeSecret, SecretString};
 
 use super::{Profile, ProfileError, keychain, metadata, profile::validate_name};
+use crate::views::{self, SavedViews};
 
 /// Where profiles live: a config folder for the metadata and a keychain service name under which
 /// each profile's secret is stored (entry name = profile name).
@@ -65,6 +66,11 @@ impl ProfileStore {
 
     pub fn keychain_service(&self) -> &str {
         &self.keychain_service
+    }
+
+    /// The profiles' saved views, kept beside the profiles (`views.json`).
+    pub fn saved_views(&self) -> SavedViews {
+        SavedViews::at(&self.dir)
     }
 
     /// Every saved profile, in name order.
@@ -153,7 +159,7 @@ impl ProfileStore {
         saved
     }
 
-    /// Removes the profile and its secret from the keychain.
+    /// Removes the profile, its secret from the keychain, and its saved views.
     pub fn delete(&self, name: &str) -> Result<(), ProfileError> {
         let _lock = metadata::lock(&self.dir)?;
         let mut profiles = self.list()?;
@@ -165,7 +171,9 @@ impl ProfileStore {
         // see it and try again rather than having an invisible secret left behind.
         keychain::delete(&self.keychain_service, name)?;
         profiles.remove(index);
-        metadata::save(&self.dir, &profiles)
+        metadata::save(&self.dir, &profiles)?;
+        // Last: a profile that is still listed keeps its views.
+        views::remove_profile_locked(&self.dir, name)
     }
 
     /// The profile's client secret, from the keychain.

@@ -14,8 +14,8 @@ use tokio::sync::oneshot;
 
 use crate::error::{AppError, AppResult};
 use crate::ipc::count;
-use crate::snapshot;
 use crate::state::{AppState, OpenRoster};
+use ::profiles::snapshot;
 
 /// How often progress may reach the web view; Zoom pages of 100 users can arrive faster than it paints.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);

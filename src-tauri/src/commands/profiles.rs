@@ -9,10 +9,10 @@ use specta::Type;
 use tauri::State;
 
 use profiles::Cloud;
+use profiles::snapshot::{self, SnapshotInfo};
 
 use crate::error::{AppError, AppResult};
 use crate::ipc::{blocking, count};
-use crate::snapshot::{self, SnapshotInfo};
 use crate::state::{AppState, OpenRoster};
 
 /// A profile as the connect form sends it; the secret travels beside it, never inside.

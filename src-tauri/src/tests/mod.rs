@@ -166,11 +166,11 @@ pub fn kinds(events: &Mutex<Vec<Value>>) -> Vec<String> {
 /// The owner's snapshot, once the load's background save has written it (within a minute).
 pub async fn wait_for_snapshot(
     app: &TestApp,
-    owner: &crate::snapshot::Owner,
+    owner: &::profiles::snapshot::Owner,
 ) -> Vec<zoom::PhoneUser> {
     let dir = app.state().snapshots_dir.clone();
     for _ in 0..600 {
-        if let Some((users, _)) = crate::snapshot::load(&dir, owner) {
+        if let Some((users, _)) = ::profiles::snapshot::load(&dir, owner) {
             return users;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;

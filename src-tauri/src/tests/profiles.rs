@@ -4,7 +4,7 @@
 use super::{TestApp, app_and_sim, draft, recorder, saved_and_open, wait_for_snapshot};
 use crate::commands::{load, profiles};
 use crate::error::AppErrorKind;
-use crate::snapshot;
+use ::profiles::snapshot;
 
 const SECRET: &str = "demo-secret";
 

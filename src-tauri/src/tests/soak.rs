@@ -9,7 +9,7 @@ use bench::soak;
 
 use super::{TestApp, draft, kinds, recorder, wait_for_snapshot};
 use crate::commands::{load, profiles};
-use crate::snapshot;
+use ::profiles::snapshot;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "minutes long: run by `cargo xtask soak`"]
