@@ -117,8 +117,12 @@ fn profile_line(p: &Profile) -> String {
 }
 
 pub async fn sites(args: ProfileArg) -> Result<(), Failure> {
-    let (credentials, endpoints) = connection::resolve(args.profile.as_deref())?;
-    let client = zoom::Client::new(credentials, endpoints, Default::default())?;
+    let connection = connection::resolve(args.profile.as_deref())?;
+    let client = zoom::Client::new(
+        connection.credentials,
+        connection.endpoints,
+        Default::default(),
+    )?;
     for site in client.sites().await? {
         println!("{}\t{}", site.id, site.name.as_deref().unwrap_or(""));
     }

@@ -27,8 +27,13 @@ pub enum Command {
     Profiles,
     /// List the account's Zoom Phone sites.
     Sites(ProfileArg),
-    /// Export the phone users (all of them, or those matching the filters) to a file.
+    /// Export the phone users (all of them, those matching the filters, or a saved view) to a file.
     Export(ExportArgs),
+    /// Write who joined, left or changed since the profile's last saved roster (the app's or this
+    /// command's), then save this roster for the next time.
+    Changes(ChangesArgs),
+    /// Write a count of users by one facet against another (e.g. cost center by calling plan).
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -72,15 +77,40 @@ pub enum FormatArg {
     Xlsx,
 }
 
+/// Where the roster comes from and how patiently it is fetched: shared by every command that loads.
 #[derive(Debug, Args)]
-pub struct ExportArgs {
+pub struct LoadArgs {
     #[command(flatten)]
     pub profile: ProfileArg,
+    /// Zoom's request rate limit for your plan: 10 (Pro) or 20 (Business and above).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub rate_limit: u32,
+    /// Give up (exit 4, no file written) when the export has not finished within this time,
+    /// e.g. 90s, 30m or 2h. For scheduled jobs [default: no limit].
+    #[arg(long, value_name = "DURATION", value_parser = crate::deadline::parse)]
+    pub timeout: Option<Duration>,
+}
+
+/// The file written and its format: shared by every command that writes one.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
     /// The file to write; it appears only once the whole export succeeded.
     #[arg(long, short = 'o')]
     pub output: PathBuf,
     #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
     pub format: FormatArg,
+    /// Write the CSV without the UTF-8 byte order mark (Excel then guesses the encoding).
+    #[arg(long)]
+    pub no_bom: bool,
+    /// Write the CSV for people opening it in a spreadsheet: every cell as the app shows it
+    /// (leading zeros, long numbers and date-like values stay text; phone numbers formatted).
+    #[arg(long)]
+    pub for_people: bool,
+}
+
+/// The filters and search text of a view, as the app's sidebar and search box set them.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
     /// Keep users of this cost center (repeat to keep several; "" = no cost center).
     #[arg(long = "cost-center", value_name = "V")]
     pub cost_centers: Vec<String>,
@@ -99,24 +129,60 @@ pub struct ExportArgs {
     /// Keep users whose name, email, extension or phone number contains this text.
     #[arg(long)]
     pub keyword: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub load: LoadArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Write the profile's saved view of this name (made in the app): its search, filters, sort
+    /// and columns, exactly as the app exports it. Views are read from --profile's, or the
+    /// "default" profile's when credentials come from ZOOM_* variables.
+    #[arg(long, value_name = "NAME", conflicts_with_all = [
+        "cost_centers", "departments", "sites", "statuses", "calling_plans", "keyword", "sort",
+        "columns",
+    ])]
+    pub view: Option<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Sort by this column, `:desc` for descending (repeat for ties) [default: name].
     #[arg(long = "sort", value_name = "COLUMN[:desc]")]
     pub sort: Vec<String>,
     /// The columns to write, in order, comma-separated [default: the 10 standard columns].
     #[arg(long, value_delimiter = ',', value_name = "a,b,…")]
     pub columns: Vec<String>,
-    /// Write the CSV without the UTF-8 byte order mark (Excel then guesses the encoding).
-    #[arg(long)]
-    pub no_bom: bool,
-    /// Write the CSV for people opening it in a spreadsheet: every cell as the app shows it
-    /// (leading zeros, long numbers and date-like values stay text; phone numbers formatted).
-    #[arg(long)]
-    pub for_people: bool,
-    /// Zoom's request rate limit for your plan: 10 (Pro) or 20 (Business and above).
-    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
-    pub rate_limit: u32,
-    /// Give up (exit 4, no file written) when the export has not finished within this time,
-    /// e.g. 90s, 30m or 2h. For scheduled jobs [default: no limit].
-    #[arg(long, value_name = "DURATION", value_parser = crate::deadline::parse)]
-    pub timeout: Option<Duration>,
+}
+
+#[derive(Debug, Args)]
+pub struct ChangesArgs {
+    #[command(flatten)]
+    pub load: LoadArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A facet on the command line, in kebab-case (`cost-center`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FacetArg {
+    CostCenter,
+    Department,
+    Site,
+    Status,
+    CallingPlan,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub load: LoadArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Count users by this facet: give it twice, rows first, then columns
+    /// (e.g. --by cost-center --by calling-plan).
+    #[arg(long, value_enum, required = true, value_name = "FACET")]
+    pub by: Vec<FacetArg>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }

@@ -4,20 +4,54 @@
 use secrecy::SecretString;
 use zoom::{Credentials, Endpoints};
 
+use profiles::snapshot::Owner;
 use profiles::{DEFAULT_PROFILE, ProfileStore};
 
 use crate::failure::Failure;
 
+/// The credentials and endpoints to use, and where they came from.
+pub struct Connection {
+    pub credentials: Credentials,
+    pub endpoints: Endpoints,
+    /// The saved profile used; `None` when the ZOOM_* variables gave the credentials.
+    pub profile: Option<String>,
+}
+
+/// The name snapshots of an account reached through the ZOOM_* variables are kept under: no saved
+/// profile to name them by, and not a name an admin would give one.
+const ENVIRONMENT_OWNER: &str = "(ZOOM_* environment variables)";
+
+impl Connection {
+    /// Whose saved rosters `changes` compares with: the profile's (those the app saves too), or
+    /// for the ZOOM_* variables, the account's own, apart from every profile's.
+    pub fn snapshot_owner(&self) -> Owner {
+        Owner {
+            profile: self
+                .profile
+                .clone()
+                .unwrap_or_else(|| ENVIRONMENT_OWNER.to_owned()),
+            account_id: self.credentials.account_id.clone(),
+            client_id: self.credentials.client_id.clone(),
+        }
+    }
+}
+
 /// Credentials from `--profile`, else from ZOOM_ACCOUNT_ID/ZOOM_CLIENT_ID/ZOOM_CLIENT_SECRET when all
 /// three are set, else from the "default" profile; endpoints then overridden by the environment.
-pub fn resolve(profile: Option<&str>) -> Result<(Credentials, Endpoints), Failure> {
-    let (credentials, endpoints) = match (profile, credentials_from_env()?) {
-        (None, Some(credentials)) => (credentials, Endpoints::zoom()),
+pub fn resolve(profile: Option<&str>) -> Result<Connection, Failure> {
+    let (credentials, endpoints, profile) = match (profile, credentials_from_env()?) {
+        (None, Some(credentials)) => (credentials, Endpoints::zoom(), None),
         (profile, _) => {
-            ProfileStore::open_default()?.credentials(profile.unwrap_or(DEFAULT_PROFILE))?
+            let name = profile.unwrap_or(DEFAULT_PROFILE);
+            let (credentials, endpoints) = ProfileStore::open_default()?.credentials(name)?;
+            (credentials, endpoints, Some(name.to_owned()))
         }
     };
-    Ok((credentials, endpoints_from_env(endpoints)))
+    Ok(Connection {
+        credentials,
+        endpoints: endpoints_from_env(endpoints),
+        profile,
+    })
 }
 
 fn credentials_from_env() -> Result<Option<Credentials>, Failure> {

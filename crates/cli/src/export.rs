@@ -1,38 +1,38 @@
-//! `phone-roster export`: load the roster, apply the same view spec the app uses, write the file.
+//! `phone-roster export`: load the roster, apply the same view spec the app uses (typed as flags or
+//! saved in the app as a view), write the file. The flags' parsing here is shared by `changes` and
+//! `report`.
 
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
+use profiles::{DEFAULT_PROFILE, ProfileStore};
 use roster::export::{CsvOptions, CsvStyle, Delimiter, ExportFormat};
 use roster::{Column, Filters, Roster, SortKey, ViewSpec};
 
-use crate::args::{ExportArgs, FormatArg};
+use crate::args::{ExportArgs, FilterArgs, FormatArg, OutputArgs};
 use crate::failure::Failure;
-use crate::{connection, load, unknown_values};
+use crate::{load, unknown_values};
 
 pub async fn run(args: ExportArgs) -> Result<(), Failure> {
     // Everything typed is checked before minutes are spent loading.
-    let columns = columns(&args.columns)?;
-    let spec = view_spec(&args)?;
-    let format = format(&args);
-    check_output_dir(&args.output)?;
-
-    let (credentials, endpoints) = connection::resolve(args.profile.profile.as_deref())?;
-    let options = zoom::ClientOptions {
-        rate_limit_per_sec: args.rate_limit,
-        ..Default::default()
+    let (spec, columns) = match &args.view {
+        Some(name) => saved_view(args.load.profile.profile.as_deref(), name)?,
+        None => (
+            view_spec(&args.filters, &args.sort)?,
+            columns(&args.columns)?,
+        ),
     };
-    let client = zoom::Client::new(credentials, endpoints, options)?;
-    let roster = Roster::new(load::load_roster(&client, args.timeout).await?);
+    let format = format(&args.output);
+    check_output_dir(&args.output.output)?;
 
-    for warning in unknown_values::warnings(&roster, &spec.filters) {
-        eprintln!("{warning}");
-    }
+    let (users, _) = load::fetch(&args.load).await?;
+    let roster = Roster::new(users);
+    warn_of_unknown_values(&roster, &spec.filters);
     let summary = roster.export_view(
         &spec,
         &columns,
         format,
-        &args.output,
+        &args.output.output,
         &AtomicBool::new(false),
     )?;
     eprintln!(
@@ -44,9 +44,39 @@ pub async fn run(args: ExportArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn view_spec(args: &ExportArgs) -> Result<ViewSpec, Failure> {
-    let mut sort = args
-        .sort
+/// The search, filters, sort and columns of the profile's saved view `name`, taken as they are:
+/// the app exports a view with exactly these.
+fn saved_view(profile: Option<&str>, name: &str) -> Result<(ViewSpec, Vec<Column>), Failure> {
+    let profile = profile.unwrap_or(DEFAULT_PROFILE);
+    let views = ProfileStore::open_default()?.saved_views();
+    if let Some(view) = views.get(profile, name)? {
+        return Ok((view.spec, view.columns));
+    }
+    let saved: Vec<String> = views
+        .list(profile)?
+        .into_iter()
+        .map(|view| format!("\"{}\"", view.name))
+        .collect();
+    let known = if saved.is_empty() {
+        "It has no saved views yet: save one in the app first.".to_owned()
+    } else {
+        format!("Its saved views: {}.", saved.join(", "))
+    };
+    Err(Failure::Usage(format!(
+        "The profile \"{profile}\" has no saved view named \"{name}\". {known}"
+    )))
+}
+
+/// Filter values must match Zoom's exactly; each one no user has gets a note on stderr.
+pub fn warn_of_unknown_values(roster: &Roster, filters: &Filters) {
+    for warning in unknown_values::warnings(roster, filters) {
+        eprintln!("{warning}");
+    }
+}
+
+/// The view typed as flags; sorted by name when no sort is given.
+pub fn view_spec(filters: &FilterArgs, sort: &[String]) -> Result<ViewSpec, Failure> {
+    let mut sort = sort
         .iter()
         .map(|s| sort_key(s))
         .collect::<Result<Vec<_>, _>>()?;
@@ -57,13 +87,13 @@ fn view_spec(args: &ExportArgs) -> Result<ViewSpec, Failure> {
         });
     }
     Ok(ViewSpec {
-        search: args.keyword.clone().unwrap_or_default(),
+        search: filters.keyword.clone().unwrap_or_default(),
         filters: Filters {
-            cost_center: args.cost_centers.clone(),
-            department: args.departments.clone(),
-            site: args.sites.clone(),
-            status: args.statuses.clone(),
-            calling_plan: args.calling_plans.clone(),
+            cost_center: filters.cost_centers.clone(),
+            department: filters.departments.clone(),
+            site: filters.sites.clone(),
+            status: filters.statuses.clone(),
+            calling_plan: filters.calling_plans.clone(),
         },
         sort,
     })
@@ -98,7 +128,7 @@ fn column(name: &str) -> Result<Column, Failure> {
     })
 }
 
-fn format(args: &ExportArgs) -> ExportFormat {
+pub fn format(args: &OutputArgs) -> ExportFormat {
     match args.format {
         FormatArg::Csv => ExportFormat::Csv(CsvOptions {
             bom: !args.no_bom,
@@ -114,7 +144,7 @@ fn format(args: &ExportArgs) -> ExportFormat {
     }
 }
 
-fn check_output_dir(output: &Path) -> Result<(), Failure> {
+pub fn check_output_dir(output: &Path) -> Result<(), Failure> {
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

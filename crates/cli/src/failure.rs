@@ -63,10 +63,13 @@ impl From<zoom::Error> for Failure {
 impl From<ProfileError> for Failure {
     fn from(error: ProfileError) -> Self {
         match error {
-            // The saved profiles' file is a file problem, not a credentials one.
-            ProfileError::ConfigWrite { .. } | ProfileError::ConfigRead { .. } => {
-                Failure::File(error.to_string())
-            }
+            // The saved profiles' and views' files are file problems, not credentials ones.
+            ProfileError::ConfigWrite { .. }
+            | ProfileError::ConfigRead { .. }
+            | ProfileError::ViewsRead { .. }
+            | ProfileError::ViewsDamaged { .. }
+            | ProfileError::ViewsWrite { .. }
+            | ProfileError::NoDataDir => Failure::File(error.to_string()),
             _ => Failure::Credentials(error.to_string()),
         }
     }

@@ -4,13 +4,28 @@
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
+use profiles::snapshot::Owner;
 use zoom::{FetchEvent, PhoneUser};
 
-use crate::deadline;
+use crate::args::LoadArgs;
 use crate::failure::Failure;
 use crate::progress::Progress;
+use crate::{connection, deadline};
 
-pub async fn load_roster(
+/// Connects as `--profile` (or with the ZOOM_* variables) and fetches every phone user; answers
+/// them with whose roster it is, for the snapshots `changes` keeps.
+pub async fn fetch(args: &LoadArgs) -> Result<(Vec<PhoneUser>, Owner), Failure> {
+    let connection = connection::resolve(args.profile.profile.as_deref())?;
+    let owner = connection.snapshot_owner();
+    let options = zoom::ClientOptions {
+        rate_limit_per_sec: args.rate_limit,
+        ..Default::default()
+    };
+    let client = zoom::Client::new(connection.credentials, connection.endpoints, options)?;
+    Ok((load_roster(&client, args.timeout).await?, owner))
+}
+
+async fn load_roster(
     client: &zoom::Client,
     timeout: Option<Duration>,
 ) -> Result<Vec<PhoneUser>, Failure> {

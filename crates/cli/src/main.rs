@@ -2,6 +2,7 @@
 
 mod accounts;
 mod args;
+mod changes;
 mod connection;
 mod deadline;
 mod export;
@@ -9,6 +10,7 @@ mod failure;
 mod load;
 mod progress;
 mod prompt;
+mod report;
 mod unknown_values;
 
 use std::process::ExitCode;
@@ -46,5 +48,7 @@ async fn run(command: Command) -> Result<(), Failure> {
         Command::Profiles => accounts::profiles(),
         Command::Sites(args) => accounts::sites(args).await,
         Command::Export(args) => export::run(args).await,
+        Command::Changes(args) => changes::run(args).await,
+        Command::Report(args) => report::run(args).await,
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use serde_json::Value;
-use support::{Run, assert_exit, read_csv, sim, sim_ids, stderr};
+use support::{Run, assert_exit, read_csv, sim, sim_ids, stderr, two_largest_cost_centers};
 use zoom_sim::{Faults, RetryAfter};
 
 const DEFAULT_HEADER: &str =
@@ -208,20 +208,6 @@ async fn an_unknown_column_is_a_usage_error() {
     let output = Run::new(&sim, dir.path()).env_credentials(&args).await;
     assert_exit(&output, 2);
     assert!(stderr(&output).contains("salary"), "{}", stderr(&output));
-}
-
-fn two_largest_cost_centers(users: &[Value]) -> (String, String) {
-    let mut counts = std::collections::HashMap::<&str, usize>::new();
-    for cc in users
-        .iter()
-        .filter_map(|u| u["cost_center"].as_str())
-        .filter(|c| !c.is_empty())
-    {
-        *counts.entry(cc).or_default() += 1;
-    }
-    let mut ranked: Vec<_> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    (ranked[0].0.to_string(), ranked[1].0.to_string())
 }
 
 /// A token address that is not Zoom's (a typo, or a planted setting that would collect the secret)

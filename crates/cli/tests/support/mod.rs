@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use profiles::ProfileStore;
+use serde_json::Value;
 use zoom_sim::{Faults, SimConfig, SimHandle};
 
 /// The keychain service name the tests' runs of `phone-roster` keep secrets under.
@@ -156,4 +157,19 @@ pub fn sim_ids(sim: &SimHandle) -> HashSet<String> {
         .iter()
         .map(|u| u["id"].as_str().expect("an id").to_string())
         .collect()
+}
+
+/// The two cost centers with the most users (ties by name), for filters that select something.
+pub fn two_largest_cost_centers(users: &[Value]) -> (String, String) {
+    let mut counts = std::collections::HashMap::<&str, usize>::new();
+    for cc in users
+        .iter()
+        .filter_map(|u| u["cost_center"].as_str())
+        .filter(|c| !c.is_empty())
+    {
+        *counts.entry(cc).or_default() += 1;
+    }
+    let mut ranked: Vec<_> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    (ranked[0].0.to_string(), ranked[1].0.to_string())
 }
