@@ -80,10 +80,10 @@ impl Roster {
 
     /// The facet's interned values and each user's value ids (for reports).
     pub(crate) fn facet_index(&self, facet: Facet) -> &FacetIndex {
-        // `self.facets` holds one index per facet of `Facet::ALL`, in that order.
         let at = Facet::ALL
             .iter()
             .position(|&f| f == facet)
+            // Every facet is in `Facet::ALL`, and `self.facets` holds one index per entry, in order.
             .expect("every facet is in ALL");
         &self.facets[at]
     }
