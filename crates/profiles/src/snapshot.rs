@@ -5,9 +5,6 @@
 //! under a profile that still names the same account and app. A snapshot that cannot be read, or
 //! belongs to someone else, is ignored (and the roster reloaded), never an error in the admin's way.
 
-#[cfg(test)]
-mod tests;
-
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -216,4 +213,173 @@ pub fn info(dir: &Path, owner: &Owner) -> Option<SnapshotInfo> {
 pub fn remove(dir: &Path, profile: &str) {
     let _ = fs::remove_file(path(dir, profile));
     let _ = fs::remove_file(previous_path(dir, profile));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn users(n: usize) -> Vec<PhoneUser> {
+        zoom_sim::generate_users(n, 7)
+            .into_iter()
+            .map(|user| serde_json::from_value(user).unwrap())
+            .collect()
+    }
+
+    fn owner(profile: &str) -> Owner {
+        Owner {
+            profile: profile.into(),
+            account_id: "account-1".into(),
+            client_id: "client-1".into(),
+        }
+    }
+
+    #[test]
+    fn a_saved_roster_reads_back_the_same_and_only_its_owner_can_read_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let acme = owner("Acme / EMEA");
+        let saved = users(1_000);
+        save(dir.path(), &acme, "2026-11-28T09:14:00Z", &saved).unwrap();
+        let (loaded, at) = load(dir.path(), &acme).unwrap();
+        assert_eq!(loaded, saved);
+        assert_eq!(at, "2026-11-28T09:14:00Z");
+        let info = info(dir.path(), &acme).unwrap();
+        assert_eq!(info.users, 1_000);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(path(dir.path(), "Acme / EMEA"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o077, 0, "{mode:o}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_or_older_snapshot_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let acme = owner("Acme");
+        save(dir.path(), &acme, "2026-11-28T09:14:00Z", &users(10)).unwrap();
+        let file = path(dir.path(), "Acme");
+        let mut bytes = fs::read(&file).unwrap();
+        bytes.truncate(bytes.len() - 5);
+        fs::write(&file, &bytes).unwrap();
+        assert!(load(dir.path(), &acme).is_none());
+        fs::write(&file, br#"{"version":2,"saved_at":"x","users":0}"#).unwrap();
+        assert!(load(dir.path(), &acme).is_none());
+        assert!(info(dir.path(), &acme).is_none());
+    }
+
+    #[test]
+    fn another_account_s_snapshot_is_never_shown_under_the_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = owner("Prod");
+        save(dir.path(), &first, "2026-11-28T09:14:00Z", &users(10)).unwrap();
+        // The profile "Prod" was replaced by one for another account, or another app of it.
+        let other_account = Owner {
+            account_id: "account-2".into(),
+            ..first.clone()
+        };
+        let other_app = Owner {
+            client_id: "client-2".into(),
+            ..first.clone()
+        };
+        for stranger in [other_account, other_app] {
+            assert!(load(dir.path(), &stranger).is_none(), "{stranger:?}");
+            assert!(info(dir.path(), &stranger).is_none(), "{stranger:?}");
+        }
+        assert!(load(dir.path(), &first).is_some());
+    }
+
+    #[test]
+    fn long_names_in_any_script_get_snapshots() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "東京本社の電話利用者一覧".repeat(6),
+            "Ελληνικά γραφεία ".repeat(5),
+            "a".repeat(64),
+            "../../etc/passwd".to_string(),
+        ] {
+            let named = owner(&name);
+            save(dir.path(), &named, "2026-11-28T09:14:00Z", &users(3)).unwrap();
+            assert_eq!(load(dir.path(), &named).unwrap().0.len(), 3, "{name}");
+            let file = path(dir.path(), &name);
+            assert_eq!(file.parent(), Some(dir.path()));
+            assert_eq!(file.file_name().unwrap().len(), 64 + ".roster.jsonl".len());
+        }
+    }
+
+    #[test]
+    fn a_save_interrupted_between_any_two_steps_leaves_the_previous_snapshot() {
+        let dir = tempfile::tempdir().unwrap();
+        let acme = owner("Acme");
+        let previous = users(50);
+        save(dir.path(), &acme, "2026-11-28T09:14:00Z", &previous).unwrap();
+        let next = encode(&acme, "2026-11-29T09:14:00Z", &users(80)).unwrap();
+        for stop in WriteStep::ALL {
+            let interrupted =
+                private_file::write_observed(&path(dir.path(), "Acme"), &next, |step| {
+                    if step == stop {
+                        Err(std::io::Error::other("interrupted"))
+                    } else {
+                        Ok(())
+                    }
+                });
+            assert!(interrupted.is_err());
+            let (users, at) = load(dir.path(), &acme).expect("the previous snapshot is readable");
+            assert_eq!(
+                (users.len(), at.as_str()),
+                (50, "2026-11-28T09:14:00Z"),
+                "{stop:?}"
+            );
+            assert_eq!(info(dir.path(), &acme).unwrap().users, 50, "{stop:?}");
+        }
+    }
+
+    #[test]
+    fn each_save_keeps_the_roster_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let acme = owner("Acme");
+        assert!(load_previous(dir.path(), &acme).is_none());
+        save(dir.path(), &acme, "2026-11-27T09:00:00Z", &users(3)).unwrap();
+        assert!(
+            load_previous(dir.path(), &acme).is_none(),
+            "a first save has no roster before"
+        );
+        save(dir.path(), &acme, "2026-11-28T09:14:00Z", &users(5)).unwrap();
+        save(dir.path(), &acme, "2026-11-29T10:00:00Z", &users(8)).unwrap();
+        let (now, at) = load(dir.path(), &acme).unwrap();
+        assert_eq!((now.len(), at.as_str()), (8, "2026-11-29T10:00:00Z"));
+        let (before, at) = load_previous(dir.path(), &acme).unwrap();
+        assert_eq!((before.len(), at.as_str()), (5, "2026-11-28T09:14:00Z"));
+        // The previous roster is the owner's alone too.
+        let stranger = Owner {
+            account_id: "account-2".into(),
+            ..acme.clone()
+        };
+        assert!(load_previous(dir.path(), &stranger).is_none());
+        // Other profiles keep their own history.
+        assert!(load_previous(dir.path(), &owner("Other")).is_none());
+
+        remove(dir.path(), "Acme");
+        assert!(load(dir.path(), &acme).is_none());
+        assert!(load_previous(dir.path(), &acme).is_none());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn the_default_folder_is_the_app_s_data_folder_or_the_variable_s() {
+        // The variable is read by every test process alike; this test only reads it.
+        let dir = default_dir().unwrap();
+        assert!(dir.ends_with("snapshots"), "{}", dir.display());
+        match std::env::var_os(DATA_DIR_VARIABLE).filter(|d| !d.is_empty()) {
+            Some(set) => assert_eq!(dir, PathBuf::from(set).join("snapshots")),
+            None => assert!(
+                dir.parent().unwrap().ends_with(APP_IDENTIFIER),
+                "{}",
+                dir.display()
+            ),
+        }
+    }
 }
