@@ -1,7 +1,7 @@
 // The app's package is the repository root (so the Tauri CLI finds tauri.conf.json beside Cargo.toml),
 // while its sources and capabilities live in src-tauri/: point tauri-build at both.
 /// Every command the web view may call; keep in step with `commands::all` in src-tauri/src/lib.rs.
-const COMMANDS: [&str; 19] = [
+const COMMANDS: [&str; 27] = [
     "app_info",
     "launch_options",
     "third_party_notices",
@@ -21,6 +21,14 @@ const COMMANDS: [&str; 19] = [
     "reveal",
     "copy_diagnostics",
     "open_marketplace",
+    "change_summary",
+    "changes",
+    "export_changes",
+    "report",
+    "export_report",
+    "saved_views",
+    "save_view",
+    "remove_view",
 ];
 
 fn main() {

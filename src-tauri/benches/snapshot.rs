@@ -2,7 +2,7 @@
 //! snapshot, then indexing it for queries, as `open_profile` does.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use phone_roster_app::snapshot;
+use profiles::snapshot;
 
 const USERS: usize = 100_000;
 

@@ -3,6 +3,7 @@
 mod commands;
 mod error;
 mod fatal;
+mod history;
 mod ipc;
 mod known_secrets;
 mod logging;
@@ -13,7 +14,9 @@ mod update_policy;
 mod updates;
 mod window;
 
-use commands::{app_info, demo, diagnostics, export, load, profiles, query};
+use commands::{
+    app_info, changes, demo, diagnostics, export, load, profiles, query, report, views,
+};
 use tauri::Manager;
 
 /// The one list of commands, used by `run()` and by the test that writes ui/src/lib/bindings.ts.
@@ -46,6 +49,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             export::export_view::<tauri::Wry>,
             export::cancel_export,
             export::reveal,
+            changes::change_summary,
+            changes::changes,
+            changes::export_changes::<tauri::Wry>,
+            report::report,
+            report::export_report::<tauri::Wry>,
+            views::saved_views,
+            views::save_view,
+            views::remove_view,
             diagnostics::copy_diagnostics,
         ])
 }
@@ -86,7 +97,9 @@ fn start() -> tauri::Result<()> {
                 window::keep_on_screen(app, &window);
             }
             let profiles = ::profiles::ProfileStore::open_default()?;
-            let snapshots = app.path().app_data_dir()?.join("snapshots");
+            // The same folder the CLI keeps its rosters in, so that `phone-roster changes` and the
+            // app share one history.
+            let snapshots = ::profiles::snapshot::default_dir()?;
             let endpoints = state::endpoints_from_env();
             let export_dir = export::export_dir_from_env(endpoints.as_ref());
             app.manage(

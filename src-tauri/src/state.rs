@@ -12,6 +12,7 @@ use profiles::{ProfileError, ProfileStore};
 use tokio::sync::oneshot;
 
 use crate::error::{AppError, AppErrorKind, AppResult};
+use crate::history::RosterChanges;
 use crate::ipc::blocking;
 
 /// The roster on screen and where it came from.
@@ -22,6 +23,8 @@ pub struct OpenRoster {
     /// RFC 3339; `None` until the first load or snapshot.
     pub loaded_at: Option<String>,
     pub from_snapshot: bool,
+    /// Since the roster before it, when there was one (history.rs).
+    pub changes: Option<Arc<RosterChanges>>,
 }
 
 /// The in-process Zoom simulator behind "Try the demo account"; dropping it stops the server.
@@ -30,6 +33,10 @@ pub struct DemoAccount {
     pub _server: zoom_sim::SimHandle,
     pub credentials: zoom::Credentials,
     pub endpoints: zoom::Endpoints,
+    /// The demo's roster of a month ago and when it was "saved", so that its Changes view has
+    /// something to show from the first load.
+    pub previous: Vec<zoom::PhoneUser>,
+    pub previous_saved_at: String,
 }
 
 pub struct AppState {

@@ -16,11 +16,20 @@
 //   missing scope (error); a connection test that always fails with wrong credentials;
 // - an export that names a file in ~/Documents but writes nothing; no update ever available.
 // What it does not fake: the keychain (profiles cannot be saved or deleted), the native dialogs and
-// folders, the Zoom Marketplace, and the phone-number search of Rust ("+1 (512) 555-0100").
+// folders, the Zoom Marketplace, the phone-number search of Rust ("+1 (512) 555-0100"), and the
+// Changes and Report tabs (no earlier roster, no report).
 import type { Channel } from "@tauri-apps/api/core";
-import type { LoadEvent, ProfileInfo, RosterStatus, TableWindow, ViewSpec } from "../src/lib/bindings";
+import type { AppError, LoadEvent, ProfileInfo, RosterStatus, SavedView, TableWindow, ViewSpec } from "../src/lib/bindings";
 import { fail, fakeCommands, type Handlers } from "./fake-commands";
+
 import type { EngineAnswer, EngineMessage } from "./mock-roster.worker";
+
+const NOT_HERE: AppError = {
+  kind: "internal",
+  message: "The stand-in backend has no earlier roster and counts no report.",
+  hint: "Run the app (cargo xtask demo) to see the Changes and Report tabs.",
+  tracking_id: null,
+};
 
 export type Scenario = "welcome" | "connect" | "loading" | "roster" | "snapshot" | "error";
 
@@ -101,6 +110,7 @@ export function installMockBackend(scenario: Scenario, users = 10_000): (spec: V
     return null;
   }
 
+  let views: SavedView[] = [];
   const handlers: Handlers = {
     appInfo: () => ({ name: "Phone Roster", version: "0.1.0", build: "preview", os: "linux", arch: "x86_64", licence: "MIT" }),
     launchOptions: () => ({ demo: false }),
@@ -132,6 +142,16 @@ export function installMockBackend(scenario: Scenario, users = 10_000): (spec: V
     cancelExport: () => {},
     reveal: () => null,
     copyDiagnostics: () => "Phone Roster 0.1.0",
+    // The stand-in keeps no earlier roster and counts no report: the real engine does both (run the
+    // app, `cargo xtask demo`, to see them).
+    changeSummary: () => null,
+    changes: () => fail(NOT_HERE),
+    exportChanges: () => fail(NOT_HERE),
+    report: () => fail(NOT_HERE),
+    exportReport: () => fail(NOT_HERE),
+    savedViews: () => views,
+    saveView: (view) => (views = [...views.filter((v) => v.name.toLowerCase() !== view.name.toLowerCase()), view]),
+    removeView: (name) => (views = views.filter((v) => v.name !== name)),
   };
   fakeCommands(handlers);
   return (spec, offset, limit) => query(spec, offset, limit, false, users);

@@ -6,10 +6,9 @@
 //! tests/e2e uses it). It silently redirects an admin's files, so only a run under test honours it
 //! (`export_dir_from_env`).
 
+use std::path::{Path, PathBuf};
 use std::sync::PoisonError;
-
-use std::path::PathBuf;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 use specta::Type;
@@ -21,7 +20,7 @@ use super::export_name;
 use crate::error::{AppError, AppResult};
 use crate::ipc::{blocking, count};
 use crate::state::AppState;
-use roster::export::ExportFormat;
+use roster::export::{ExportFormat, ExportSummary};
 use roster::{Column, ViewSpec};
 
 /// The file an export of the app wrote, as the page names it (to "Show in folder").
@@ -45,34 +44,50 @@ pub async fn export_view<R: Runtime>(
 ) -> AppResult<Option<ExportedFile>> {
     state
         .answer("export_view", async {
-            let file_name = checked_request(&spec, &columns, &format, &stem)?;
+            spec.check()?;
+            roster::check_columns(&columns)?;
             let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
-            let Some(path) = destination(&app, &state, file_name, format.extension()) else {
-                return Ok(None);
-            };
-            let cancel = state.start_export()?;
-            let written = blocking(move || {
+            write_export(&app, &state, &stem, format, move |path, cancel| {
                 open.roster
-                    .export_view(&spec, &columns, format, &path, &cancel)
+                    .export_view(&spec, &columns, format, path, cancel)
             })
-            .await;
-            state.end_export();
-            let summary = match written? {
-                Err(roster::Error::Cancelled { .. }) => return Ok(None),
-                other => other?,
-            };
-            let path = summary.path.display().to_string();
-            state
-                .exported
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .insert(path.clone());
-            Ok(Some(ExportedFile {
-                path,
-                rows: count(summary.rows),
-            }))
+            .await
         })
         .await
+}
+
+/// Every export of the app, whatever it writes: the file name checked, the destination chosen
+/// (save dialog, or the test folder), `write` run off the async runtime with a cancel flag that
+/// `cancel_export` sets, and the written file remembered for `reveal`. `None` when nothing was
+/// written: the dialog was closed, or the export cancelled.
+pub async fn write_export<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    stem: &str,
+    format: ExportFormat,
+    write: impl FnOnce(&Path, &AtomicBool) -> Result<ExportSummary, roster::Error> + Send + 'static,
+) -> AppResult<Option<ExportedFile>> {
+    let file_name = export_name::file_name(stem, format.extension())?;
+    let Some(path) = destination(app, state, file_name, format.extension()) else {
+        return Ok(None);
+    };
+    let cancel = state.start_export()?;
+    let written = blocking(move || write(&path, &cancel)).await;
+    state.end_export();
+    let summary = match written? {
+        Err(roster::Error::Cancelled { .. }) => return Ok(None),
+        other => other?,
+    };
+    let path = summary.path.display().to_string();
+    state
+        .exported
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(path.clone());
+    Ok(Some(ExportedFile {
+        path,
+        rows: count(summary.rows),
+    }))
 }
 
 /// Stops the running export, if any: its file is left as it was, and `export_view` answers `None`.
@@ -122,18 +137,6 @@ fn destination<R: Runtime>(
         .ok()
 }
 
-/// The export's file name, once everything the page sent is within bounds.
-fn checked_request(
-    spec: &ViewSpec,
-    columns: &[Column],
-    format: &ExportFormat,
-    stem: &str,
-) -> AppResult<String> {
-    spec.check()?;
-    roster::check_columns(columns)?;
-    Ok(export_name::file_name(stem, format.extension())?)
-}
-
 /// `PHONE_ROSTER_EXPORT_DIR`, when this run honours it (see `honours_export_dir`).
 pub fn export_dir_from_env(endpoints_override: Option<&zoom::Endpoints>) -> Option<PathBuf> {
     std::env::var_os("PHONE_ROSTER_EXPORT_DIR")
@@ -151,6 +154,18 @@ fn honours_export_dir(debug_build: bool, endpoints_override: Option<&zoom::Endpo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The checks `export_view` and `write_export` make before anything is written, in their order.
+    fn checked_request(
+        spec: &ViewSpec,
+        columns: &[Column],
+        format: &ExportFormat,
+        stem: &str,
+    ) -> AppResult<String> {
+        spec.check()?;
+        roster::check_columns(columns)?;
+        Ok(export_name::file_name(stem, format.extension())?)
+    }
 
     fn kind(result: AppResult<String>) -> String {
         let error = result.expect_err("refused");

@@ -13,7 +13,8 @@ use tauri::ipc::Channel;
 use tokio::sync::oneshot;
 
 use crate::error::{AppError, AppResult};
-use crate::ipc::count;
+use crate::history::RosterChanges;
+use crate::ipc::{blocking, count};
 use crate::state::{AppState, OpenRoster};
 use ::profiles::snapshot;
 
@@ -124,7 +125,7 @@ async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
                 if fill_as_loading && last_published.is_none_or(|at| at.elapsed() >= PUBLISH_EVERY)
                 {
                     last_published = Some(Instant::now());
-                    publish(state, &previous, users.clone(), None);
+                    publish(state, &previous, users.clone(), None, None);
                 }
                 if last_sent.elapsed() >= PROGRESS_EVERY {
                     last_sent = Instant::now();
@@ -168,7 +169,8 @@ async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
                 total: n,
             });
             tracing::info!(profile = %previous.profile, users = n, elapsed = ?started.elapsed(), "load finished");
-            let open = publish(state, &previous, users, Some(loaded_at.clone()));
+            let (users, changes) = changes_since(state, previous.clone(), users).await?;
+            let open = publish(state, &previous, users, Some(loaded_at.clone()), changes);
             if !open.is_demo {
                 let dir = state.snapshots_dir.clone();
                 tokio::task::spawn_blocking(move || {
@@ -207,11 +209,43 @@ enum Outcome {
     Cancelled,
 }
 
+/// What changed since the roster before this load: the one on screen when it started, or, for the
+/// demo, its roster of a month ago. Compared off the async runtime (100k users take a moment).
+async fn changes_since(
+    state: &AppState,
+    previous: Arc<OpenRoster>,
+    users: Vec<zoom::PhoneUser>,
+) -> AppResult<(Vec<zoom::PhoneUser>, Option<Arc<RosterChanges>>)> {
+    let demo = match previous.is_demo {
+        true => state
+            .demo
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone(),
+        false => None,
+    };
+    blocking(move || {
+        let changes = match &demo {
+            Some(demo) => {
+                RosterChanges::between(&demo.previous, Some(&demo.previous_saved_at), &users)
+            }
+            None => RosterChanges::between(
+                previous.roster.users(),
+                previous.loaded_at.as_deref(),
+                &users,
+            ),
+        };
+        (users, changes)
+    })
+    .await
+}
+
 fn publish(
     state: &AppState,
     previous: &OpenRoster,
     users: Vec<zoom::PhoneUser>,
     loaded_at: Option<String>,
+    changes: Option<Arc<RosterChanges>>,
 ) -> Arc<OpenRoster> {
     let open = Arc::new(OpenRoster {
         profile: previous.profile.clone(),
@@ -219,6 +253,7 @@ fn publish(
         roster: roster::Roster::new(users),
         from_snapshot: false,
         loaded_at: loaded_at.or_else(|| previous.loaded_at.clone()),
+        changes,
     });
     state.set_roster_if_still_open(open.clone());
     open

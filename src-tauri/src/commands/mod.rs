@@ -2,6 +2,7 @@
 //! calls the core, and converts the answer; the logic lives in crates/.
 
 pub mod app_info;
+pub mod changes;
 pub mod demo;
 pub mod diagnostics;
 pub mod export;
@@ -9,3 +10,5 @@ pub(crate) mod export_name;
 pub mod load;
 pub mod profiles;
 pub mod query;
+pub mod report;
+pub mod views;

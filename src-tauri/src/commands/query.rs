@@ -39,7 +39,7 @@ pub struct RowLists {
 }
 
 impl Row {
-    fn of(user: &zoom::PhoneUser) -> Self {
+    pub(crate) fn of(user: &zoom::PhoneUser) -> Self {
         let cell = |column: Column| column.cell(user);
         // A multi-valued cell is its values joined: formatted once, used for both.
         let lists = RowLists {

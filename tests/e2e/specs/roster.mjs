@@ -241,8 +241,8 @@ export default {
         if (firstBlank >= 0 && shownRows.slice(firstBlank).some((r) => r[ext].trim() !== "")) throw new Error("blank extensions are not last");
 
         // No cell a spreadsheet would run as a formula, other than text formulas (="…") whose result is
-        // the text; a row with a formula-like value (the demo has names like "=1+2" and "-Dash Leading")
-        // shows in the spreadsheet as on screen.
+        // the text; a row with a formula-like value (the demo's phone numbers read "+1 512-…") shows in
+        // the spreadsheet as on screen.
         const risky = rows.flat().filter((cell) => FORMULA_STARTS.some((c) => cell.startsWith(c)) && !TEXT_FORMULA.test(cell));
         if (risky.length) throw new Error(`CSV cells a spreadsheet would run: ${JSON.stringify(risky.slice(0, 3))}`);
         const neutralised = shownRows.findIndex((r) => r.some((cell) => FORMULA_STARTS.some((c) => cell.startsWith(c))));

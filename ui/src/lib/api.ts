@@ -6,17 +6,23 @@ import type * as Bindings from "./bindings";
 import type {
   AppError,
   AppInfo,
+  ChangeKind,
+  ChangeList,
+  ChangeSummary,
   Cloud,
   Column,
   ConnectionOk,
   ExportFormat,
   ExportedFile,
+  Facet,
   LaunchOptions,
   LoadEvent,
   ProfileDraft,
   ProfileInfo,
+  Report,
   TableWindow,
   RosterStatus,
+  SavedView,
   UpdateCheck,
 } from "./bindings";
 
@@ -88,6 +94,28 @@ export const exportView = (
 ): Promise<ExportedFile | null> => unwrap(commands.exportView(spec, columns, format, stem));
 export const cancelExport = (): Promise<void> => commands.cancelExport();
 export const reveal = (path: string): Promise<null> => unwrap(commands.reveal(path));
+export const changeSummary = (): Promise<ChangeSummary | null> => commands.changeSummary();
+/** The changes the view lets through (of `kinds`; all when empty), in the view's sort order. */
+export const changes = (spec: ViewSpec, kinds: ChangeKind[]): Promise<ChangeList> => unwrap(commands.changes(spec, kinds));
+export const exportChanges = (
+  spec: ViewSpec,
+  kinds: ChangeKind[],
+  format: ExportFormat,
+  stem: string,
+): Promise<ExportedFile | null> => unwrap(commands.exportChanges(spec, kinds, format, stem));
+/** `rowsBy` down, `columnsBy` across, under the view's other filters and search. */
+export const report = (spec: ViewSpec, rowsBy: Facet, columnsBy: Facet): Promise<Report> =>
+  unwrap(commands.report(spec, rowsBy, columnsBy));
+export const exportReport = (
+  spec: ViewSpec,
+  rowsBy: Facet,
+  columnsBy: Facet,
+  format: ExportFormat,
+  stem: string,
+): Promise<ExportedFile | null> => unwrap(commands.exportReport(spec, rowsBy, columnsBy, format, stem));
+export const savedViews = (): Promise<SavedView[]> => unwrap(commands.savedViews());
+export const saveView = (view: SavedView): Promise<SavedView[]> => unwrap(commands.saveView(view));
+export const removeView = (name: string): Promise<SavedView[]> => unwrap(commands.removeView(name));
 export const copyDiagnostics = (): Promise<string> => unwrap(commands.copyDiagnostics());
 export const openMarketplace = (cloud: Cloud): Promise<null> => unwrap(commands.openMarketplace(cloud));
 

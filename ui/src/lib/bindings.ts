@@ -54,6 +54,20 @@ export const commands = {
 	/**  Stops the running export, if any: its file is left as it was, and `export_view` answers `None`. */
 	cancelExport: () => __TAURI_INVOKE<void>("cancel_export"),
 	reveal: (path: string) => typedError<null, AppError>(__TAURI_INVOKE("reveal", { path })),
+	/**  What changed since the roster before, or `None` when there is none to compare with. */
+	changeSummary: () => __TAURI_INVOKE<ChangeSummary | null>("change_summary"),
+	changes: (spec: ViewSpec, kinds: ChangeKind[]) => typedError<ChangeList, AppError>(__TAURI_INVOKE("changes", { spec, kinds })),
+	/**  Writes the Changes view as on screen (its columns, its rows) to a file named `stem`. */
+	exportChanges: (spec: ViewSpec, kinds: ChangeKind[], format: ExportFormat, stem: string) => typedError<ExportedFile | null, AppError>(__TAURI_INVOKE("export_changes", { spec, kinds, format, stem })),
+	report: (spec: ViewSpec, rowsBy: Facet, columnsBy: Facet) => typedError<Report, AppError>(__TAURI_INVOKE("report", { spec, rowsBy, columnsBy })),
+	/**  Writes the report as on screen (its rows, columns and totals) to a file named `stem`. */
+	exportReport: (spec: ViewSpec, rowsBy: Facet, columnsBy: Facet, format: ExportFormat, stem: string) => typedError<ExportedFile | null, AppError>(__TAURI_INVOKE("export_report", { spec, rowsBy, columnsBy, format, stem })),
+	/**  The open profile's saved views, in the order they were saved. */
+	savedViews: () => typedError<SavedView[], AppError>(__TAURI_INVOKE("saved_views")),
+	/**  Saves `view` under the open profile (replacing one of the same name); answers the new list. */
+	saveView: (view: SavedView) => typedError<SavedView[], AppError>(__TAURI_INVOKE("save_view", { view })),
+	/**  Removes the open profile's view `name`; answers the new list. */
+	removeView: (name: string) => typedError<SavedView[], AppError>(__TAURI_INVOKE("remove_view", { name })),
 	/**  Puts the report on the clipboard (from Rust: the web view needs no clipboard permission) and returns it. */
 	copyDiagnostics: () => typedError<string, AppError>(__TAURI_INVOKE("copy_diagnostics")),
 };
@@ -91,6 +105,33 @@ export type AppInfo = {
 	arch: string,
 	/**  The app's own licence (SPDX), shown in About beside the third-party notices. */
 	licence: string,
+};
+
+export type ChangeKind = "joined" | "left" | "changed";
+
+/**  The changes the view lets through, in its sort order, and how many there are of each kind in all. */
+export type ChangeList = {
+	rows: ChangeRow[],
+	summary: ChangeSummary,
+};
+
+/**  One changed user as the Changes view shows it. */
+export type ChangeRow = {
+	kind: ChangeKind,
+	/**  The user now (as last seen, for one who left), in the roster's wording. */
+	user: Row,
+	/**  "Cost Center: 4100 → 4200; Site: Austin → Denver"; empty for joined and left. */
+	what_changed: string,
+	fields: FieldChange[],
+};
+
+/**  The top bar's "+12 joined · 3 left · 27 changed since 28 Nov, 09:14". */
+export type ChangeSummary = {
+	joined: number,
+	left: number,
+	changed: number,
+	/**  When the roster compared with was saved (RFC 3339). */
+	since: string,
 };
 
 /**  Which Zoom the account lives in; decides the API and OAuth endpoints. */
@@ -200,6 +241,13 @@ export type Facets = {
 	calling_plan: FacetCount[],
 };
 
+/**  One field's text before and after, as the table shows it (`Column::cell`). */
+export type FieldChange = {
+	column: Column,
+	before: string,
+	after: string,
+};
+
 /**
  *  Chosen values per facet: OR-ed within a facet, AND-ed across facets; an empty list does not
  *  filter. Values match exactly as listed in the facets; "" selects blanks ("(none)").
@@ -259,6 +307,30 @@ export type ProfileInfo = {
 	api_address: string | null,
 };
 
+/**
+ *  Users per (row value, column value). A user with several values of a multi-valued facet (two
+ *  calling plans) counts once in each of their columns, so a row's cells can add up to more than
+ *  its total: totals count distinct users.
+ */
+export type Report = {
+	rows_by: Facet,
+	columns_by: Facet,
+	/**
+	 *  Most users first, then alphabetically; "" is blank (shown "(none)"). Status values are
+	 *  Zoom's words (`activate`), as in the facets.
+	 */
+	row_values: string[],
+	column_values: string[],
+	/**  `counts[row][column]`: users with both values. */
+	counts: number[][],
+	/**  Distinct users per row value. */
+	row_totals: number[],
+	/**  Distinct users per column value. */
+	column_totals: number[],
+	/**  Distinct users in the report. */
+	total: number,
+};
+
 /**  What the table shows: whose roster, how many users, and how fresh. */
 export type RosterStatus = {
 	profile: string,
@@ -294,6 +366,14 @@ export type Row = {
 export type RowLists = {
 	phone_numbers: string[],
 	calling_plans: string[],
+};
+
+export type SavedView = {
+	/**  Unique within the profile, ignoring case; saved trimmed. */
+	name: string,
+	spec: ViewSpec,
+	/**  The table's columns in their order, which an export of the view writes. */
+	columns: Column[],
 };
 
 /**  When a profile's snapshot was saved and how many users it holds, for the profile list. */

@@ -1,9 +1,14 @@
-// What the app is showing and doing: the open profile, the load in progress, the last error.
-// One instance per window; components read its fields and call its methods.
+// What the app is showing and doing: the open profile, its view (filters, search, sort, columns), the
+// tab on screen, what changed since the roster before, its saved views, the load in progress, the last
+// error. One instance per window; components read its fields and call its methods.
 import * as api from "./api";
-import type { LoadEvent, ProfileInfo, RosterStatus } from "./api";
+import type { ChangeSummary, LoadEvent, ProfileInfo, RosterStatus, SavedView } from "./api";
+import { RosterView } from "./roster/rosterView.svelte";
 
 export type Screen = "welcome" | "connect" | "roster";
+
+/** The roster screen's three answers: the users, what changed, the cost-center report. */
+export type Tab = "users" | "changes" | "report";
 
 export type Problem = { message: string; hint: string | null; trackingId: string | null };
 
@@ -22,6 +27,13 @@ export class Session {
   problem = $state<Problem | null>(null);
   /** Bumped whenever the roster in Rust changes, so the table asks for fresh windows. */
   generation = $state(0);
+  /** The view every tab shows: the Changes and Report tabs follow the roster's filters and search. */
+  readonly view = new RosterView();
+  tab = $state<Tab>("users");
+  /** Joined, left and changed since the roster before; `null` when there is none to compare with. */
+  changes = $state<ChangeSummary | null>(null);
+  /** The open profile's saved views. */
+  views = $state<SavedView[]>([]);
 
   /** Opens what the admin most likely wants: the demo when launched with --demo, else the account
    * whose roster was saved last (its snapshot shows at once), else the welcome screen. */
@@ -55,7 +67,9 @@ export class Session {
     try {
       this.status = await open();
       this.screen = "roster";
+      this.tab = "users";
       this.generation++;
+      await this.readHistoryAndViews();
       if (alwaysLoad || this.status.users === 0) await this.refresh();
     } catch (error) {
       this.problem = api.describeError(error);
@@ -74,6 +88,37 @@ export class Session {
     } finally {
       this.load = null;
       this.generation++;
+    }
+    await this.readHistoryAndViews();
+  }
+
+  /** What changed since the roster before, and the saved views, of the roster now open. */
+  private async readHistoryAndViews(): Promise<void> {
+    try {
+      [this.changes, this.views] = await Promise.all([api.changeSummary(), api.savedViews()]);
+    } catch (error) {
+      // A load's own error, if any, says more.
+      this.problem ??= api.describeError(error);
+    }
+  }
+
+  /** Shows a saved view: its filters, search, sort and columns, on the Phone users tab. */
+  openView(saved: SavedView): void {
+    this.view.apply(saved.spec, saved.columns);
+    this.tab = "users";
+  }
+
+  /** Saves the view on screen as `name` (replacing one of that name). Throws when it could not. */
+  async saveView(name: string): Promise<void> {
+    const spec = $state.snapshot(this.view.spec);
+    this.views = await api.saveView({ name, spec, columns: [...this.view.columns] });
+  }
+
+  async removeView(name: string): Promise<void> {
+    try {
+      this.views = await api.removeView(name);
+    } catch (error) {
+      this.problem = api.describeError(error);
     }
   }
 

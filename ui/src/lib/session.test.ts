@@ -12,6 +12,9 @@ vi.mock("./api", async (original) => ({
   startDemo: vi.fn(),
   loadRoster: vi.fn(),
   cancelLoad: vi.fn(),
+  changeSummary: vi.fn(),
+  savedViews: vi.fn(),
+  saveView: vi.fn(),
 }));
 
 function profile(name: string, savedAt: string | null, users = 10): ProfileInfo {
@@ -46,6 +49,56 @@ beforeEach(() => {
   vi.mocked(api.launchOptions).mockResolvedValue({ demo: false });
   vi.mocked(api.listProfiles).mockResolvedValue([]);
   vi.mocked(api.openProfile).mockImplementation(async (name) => opened(name, 40));
+  vi.mocked(api.changeSummary).mockResolvedValue(null);
+  vi.mocked(api.savedViews).mockResolvedValue([]);
+});
+
+describe("Session beyond the table", () => {
+  const SUMMARY = { joined: 12, left: 3, changed: 27, since: "2026-11-28T09:14:00Z" };
+  const FINANCE = {
+    name: "Finance monthly",
+    spec: { search: "", filters: { department: ["Finance"] }, sort: [{ column: "cost_center" as const, descending: true }] },
+    columns: ["name" as const, "cost_center" as const],
+  };
+
+  it("reads what changed and the saved views of the roster it opens, and again after a load", async () => {
+    vi.mocked(api.changeSummary).mockResolvedValueOnce(null).mockResolvedValueOnce(SUMMARY);
+    vi.mocked(api.savedViews).mockResolvedValue([FINANCE]);
+    const session = new Session();
+    await session.openProfile("Acme");
+    expect(session.changes).toBeNull();
+    expect(session.views).toEqual([FINANCE]);
+    loadSends([]);
+    await session.refresh();
+    expect(session.changes).toEqual(SUMMARY);
+  });
+
+  it("opens a saved view on the Phone users tab: its filters, sort and columns", async () => {
+    const session = new Session();
+    await session.openProfile("Acme");
+    session.tab = "report";
+    session.openView(FINANCE);
+    expect(session.tab).toBe("users");
+    expect(session.view.spec.filters.department).toEqual(["Finance"]);
+    expect(session.view.spec.filters.cost_center).toEqual([]);
+    expect(session.view.spec.sort).toEqual([{ column: "cost_center", descending: true }]);
+    expect(session.view.columns).toEqual(["name", "cost_center"]);
+  });
+
+  it("saves the view on screen under a name, with its columns in order", async () => {
+    vi.mocked(api.saveView).mockImplementation(async (view) => [view]);
+    const session = new Session();
+    await session.openProfile("Acme");
+    session.view.spec.search = "anna";
+    session.view.setShown("email", false);
+    await session.saveView("Anna's");
+    const saved = vi.mocked(api.saveView).mock.calls[0][0];
+    expect(saved.name).toBe("Anna's");
+    expect(saved.spec.search).toBe("anna");
+    expect(saved.columns).toEqual(session.view.columns);
+    expect(saved.columns).not.toContain("email");
+    expect(session.views.map((v) => v.name)).toEqual(["Anna's"]);
+  });
 });
 
 describe("Session.init", () => {

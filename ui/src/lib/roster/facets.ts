@@ -33,11 +33,13 @@ export function chipsOf(spec: View): Chip[] {
 }
 
 /**
- * "Acme EMEA - CC-101 + CC-102 - 2026-11-28": whose users, which ones, and when. The file's name
+ * "Acme EMEA - CC-101 + CC-102 - 2026-11-28": whose users, which ones, and when (after `subject`,
+ * e.g. "Changes", when the file is not the users themselves). The file's name
  * without its extension, which Rust adds for the format chosen.
  */
-export function exportFileStem(account: string, spec: View, date: Date = new Date()): string {
+export function exportFileStem(account: string, spec: View, date: Date = new Date(), subject?: string): string {
   const parts = [account || "Phone users"];
+  if (subject) parts.push(subject);
   const chosen: string[] = [];
   for (const { key, label } of FACETS) {
     const values = spec.filters[key];

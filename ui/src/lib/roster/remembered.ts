@@ -4,7 +4,7 @@ import type { Column } from "../api";
 import { ALL_COLUMNS, type FacetFilters, type Sort } from "../view";
 import { FACETS } from "./facets";
 
-export type SavedView = {
+export type RememberedView = {
   order: Column[];
   hidden: Column[];
   widths: Partial<Record<Column, number>>;
@@ -21,7 +21,7 @@ const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 
 /** What was saved for `profile`, cleaned of anything this version does not understand. */
-export function loadSaved(profile: string): Partial<SavedView> {
+export function loadRemembered(profile: string): Partial<RememberedView> {
   let raw: unknown;
   try {
     raw = JSON.parse(localStorage.getItem(PREFIX + profile) ?? "null");
@@ -30,7 +30,7 @@ export function loadSaved(profile: string): Partial<SavedView> {
   }
   if (!raw || typeof raw !== "object") return {};
   const r = raw as Record<string, unknown>;
-  const saved: Partial<SavedView> = {};
+  const saved: Partial<RememberedView> = {};
   if (Array.isArray(r.order)) {
     const order = r.order.filter(isColumn);
     // Columns added in a later version go at the end.
@@ -56,7 +56,7 @@ export function loadSaved(profile: string): Partial<SavedView> {
   return saved;
 }
 
-export function storeSaved(profile: string, view: SavedView): void {
+export function storeRemembered(profile: string, view: RememberedView): void {
   try {
     localStorage.setItem(PREFIX + profile, JSON.stringify(view));
   } catch {

@@ -3,7 +3,10 @@
 // one object, so the Cost Center checklist and the chart are two views of the same filter, and a chip
 // or "Clear all" empties the search box too. Each keystroke changes the view at once (a query costs
 // Rust a few milliseconds; RowWindows sends a burst of keystrokes as its first and last text).
-import type { Column } from "../api";
+import type { Column, SavedView } from "../api";
+
+/** A saved view's spec as Rust sends it (any field may be missing). */
+type SavedSpec = SavedView["spec"];
 import {
   ALL_COLUMNS,
   COLUMN_WIDTHS,
@@ -15,7 +18,7 @@ import {
   type View,
 } from "../view";
 import { chipsOf, type Chip, type FacetKey } from "./facets";
-import type { SavedView } from "./saved";
+import type { RememberedView } from "./remembered";
 import { nextSort } from "./sort";
 
 export const DEFAULT_SIDEBAR = 250;
@@ -111,7 +114,7 @@ export class RosterView {
     this.chartOpen = true;
   }
 
-  saved(): SavedView {
+  remembered(): RememberedView {
     return $state.snapshot({
       order: this.order,
       hidden: this.hidden,
@@ -120,11 +123,25 @@ export class RosterView {
       filters: this.spec.filters,
       sidebarWidth: this.sidebarWidth,
       chartOpen: this.chartOpen,
-    }) as SavedView;
+    }) as RememberedView;
+  }
+
+  /** Shows a saved view: its search, filters and sort, and its columns in its order (the others
+   * hidden, after them). Widths and the sidebar stay as they are. */
+  apply(spec: SavedSpec, columns: Column[]): void {
+    this.spec = {
+      search: spec.search ?? "",
+      filters: { ...emptyFilters(), ...spec.filters },
+      sort: (spec.sort ?? []).map((key) => ({ column: key.column, descending: key.descending ?? false })),
+    };
+    const shown = columns.filter((c) => ALL_COLUMNS.includes(c));
+    if (shown.length === 0) return;
+    this.order = [...new Set([...shown, ...ALL_COLUMNS])];
+    this.hidden = ALL_COLUMNS.filter((c) => !shown.includes(c));
   }
 
   /** Starts from defaults, then applies what was remembered for the profile. */
-  restore(saved: Partial<SavedView>): void {
+  restore(saved: Partial<RememberedView>): void {
     this.reset();
     if (saved.order) this.order = saved.order;
     if (saved.hidden) this.hidden = saved.hidden.length < ALL_COLUMNS.length ? saved.hidden : this.hidden;

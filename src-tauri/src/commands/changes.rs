@@ -1,0 +1,121 @@
+//! The Changes view: who joined, left or changed since the roster before, filtered, searched and
+//! sorted by the same view spec as the roster, and exported as the screen shows it.
+
+use roster::ViewSpec;
+use roster::changes::{ChangeKind, FieldChange};
+use roster::export::ExportFormat;
+use serde::Serialize;
+use specta::Type;
+use tauri::{AppHandle, Runtime, State};
+
+use super::export::{ExportedFile, write_export};
+use super::query::Row;
+use crate::error::{AppError, AppResult};
+use crate::history::RosterChanges;
+use crate::state::AppState;
+
+/// The top bar's "+12 joined · 3 left · 27 changed since 28 Nov, 09:14".
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ChangeSummary {
+    pub joined: u32,
+    pub left: u32,
+    pub changed: u32,
+    /// When the roster compared with was saved (RFC 3339).
+    pub since: String,
+}
+
+/// One changed user as the Changes view shows it.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ChangeRow {
+    pub kind: ChangeKind,
+    /// The user now (as last seen, for one who left), in the roster's wording.
+    pub user: Row,
+    /// "Cost Center: 4100 → 4200; Site: Austin → Denver"; empty for joined and left.
+    pub what_changed: String,
+    pub fields: Vec<FieldChange>,
+}
+
+/// The changes the view lets through, in its sort order, and how many there are of each kind in all.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ChangeList {
+    pub rows: Vec<ChangeRow>,
+    pub summary: ChangeSummary,
+}
+
+/// What changed since the roster before, or `None` when there is none to compare with.
+#[tauri::command]
+#[specta::specta]
+pub fn change_summary(state: State<'_, AppState>) -> Option<ChangeSummary> {
+    Some(summary_of(state.open_roster()?.changes.as_ref()?))
+}
+
+fn summary_of(changes: &RosterChanges) -> ChangeSummary {
+    let counts = changes.counts();
+    ChangeSummary {
+        joined: counts.joined,
+        left: counts.left,
+        changed: counts.changed,
+        since: changes.since.clone(),
+    }
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn changes(
+    state: State<'_, AppState>,
+    spec: ViewSpec,
+    kinds: Vec<ChangeKind>,
+) -> AppResult<ChangeList> {
+    state
+        .answer("changes", async {
+            spec.check()?;
+            let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
+            let changes = open.changes.as_ref().ok_or_else(no_history)?;
+            let rows = changes
+                .set
+                .rows(&spec, &kinds)
+                .into_iter()
+                .map(|change| ChangeRow {
+                    kind: change.kind,
+                    user: Row::of(&change.user),
+                    what_changed: change.what_changed(),
+                    fields: change.fields.clone(),
+                })
+                .collect();
+            Ok(ChangeList {
+                rows,
+                summary: summary_of(changes),
+            })
+        })
+        .await
+}
+
+/// Writes the Changes view as on screen (its columns, its rows) to a file named `stem`.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_changes<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    spec: ViewSpec,
+    kinds: Vec<ChangeKind>,
+    format: ExportFormat,
+    stem: String,
+) -> AppResult<Option<ExportedFile>> {
+    state
+        .answer("export_changes", async {
+            spec.check()?;
+            let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
+            let changes = open.changes.clone().ok_or_else(no_history)?;
+            write_export(&app, &state, &stem, format, move |path, cancel| {
+                let table = changes.set.table(&changes.set.rows(&spec, &kinds));
+                roster::export::export_table_to_path(&table, format, path, cancel)
+            })
+            .await
+        })
+        .await
+}
+
+fn no_history() -> AppError {
+    AppError::invalid_request("There is no earlier roster of this account to compare with yet.")
+        .with_hint("Refresh later: each refresh is compared with the roster before it.")
+}
