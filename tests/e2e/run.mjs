@@ -16,8 +16,9 @@ import rosterSpeed from "./specs/roster_speed.mjs";
 import native from "./specs/native.mjs";
 import updates from "./specs/updates.mjs";
 import installed from "./specs/installed.mjs";
+import insights from "./specs/insights.mjs";
 
-const SPECS = [demo, connect, query, roster, rosterSpeed, native, updates, installed];
+const SPECS = [demo, connect, query, roster, insights, rosterSpeed, native, updates, installed];
 const only = process.argv.slice(2);
 const measurements = {};
 
