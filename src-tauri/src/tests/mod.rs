@@ -2,6 +2,7 @@
 //! under `cargo xtask test`) and HTTP to zoom-sim on loopback; only the window is absent.
 
 mod export;
+mod insights;
 mod ipc_bounds;
 mod load;
 mod profiles;
