@@ -10,6 +10,7 @@
 //! call the store inside `spawn_blocking`.
 
 mod error;
+mod json_file;
 mod keychain;
 mod metadata;
 pub mod private_file;

@@ -1,12 +1,12 @@
 //! The profile list on disk: `profiles.json`, no secrets, replaced atomically and readable by the
 //! user only (it names the account and the OAuth app).
 
-use std::io;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use super::{Profile, ProfileError};
+use crate::json_file::{self, ReadError};
 use crate::private_file;
 
 const FILE_NAME: &str = "profiles.json";
@@ -24,22 +24,11 @@ struct File {
 /// The saved profiles, in name order; none when the file does not exist yet.
 pub(super) fn load(dir: &Path) -> Result<Vec<Profile>, ProfileError> {
     let path = dir.join(FILE_NAME);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => return Err(ProfileError::ConfigRead { path, source }),
-    };
-    let damaged = |detail: String| ProfileError::ConfigDamaged {
-        path: path.clone(),
-        detail,
-    };
-    let file: File = serde_json::from_str(&text).map_err(|error| damaged(error.to_string()))?;
-    if file.version > VERSION {
-        return Err(damaged(
-            "it was written by a newer version of Phone Roster".to_owned(),
-        ));
+    match json_file::read::<File>(&path, VERSION, |file| file.version) {
+        Ok(file) => Ok(file.map(|file| file.profiles).unwrap_or_default()),
+        Err(ReadError::Io(source)) => Err(ProfileError::ConfigRead { path, source }),
+        Err(ReadError::Damaged(detail)) => Err(ProfileError::ConfigDamaged { path, detail }),
     }
-    Ok(file.profiles)
 }
 
 /// Replaces the file with `profiles` atomically: a crash or a full disk leaves the previous list.

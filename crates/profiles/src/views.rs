@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use roster::{Column, ViewSpec};
 use serde::{Deserialize, Serialize};
 
+use crate::json_file::{self, ReadError};
 use crate::{ProfileError, metadata, private_file};
 
 const FILE_NAME: &str = "views.json";
@@ -127,27 +128,14 @@ fn same_name(a: &str, b: &str) -> bool {
 
 fn load(dir: &Path) -> Result<File, ProfileError> {
     let path = dir.join(FILE_NAME);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {
-            return Ok(File {
-                version: VERSION,
-                profiles: BTreeMap::new(),
-            });
-        }
-        Err(source) => return Err(ProfileError::ViewsRead { path, source }),
-    };
-    let damaged = |detail: String| ProfileError::ViewsDamaged {
-        path: path.clone(),
-        detail,
-    };
-    let file: File = serde_json::from_str(&text).map_err(|error| damaged(error.to_string()))?;
-    if file.version > VERSION {
-        return Err(damaged(
-            "it was written by a newer version of Phone Roster".to_owned(),
-        ));
+    match json_file::read::<File>(&path, VERSION, |file| file.version) {
+        Ok(file) => Ok(file.unwrap_or(File {
+            version: VERSION,
+            profiles: BTreeMap::new(),
+        })),
+        Err(ReadError::Io(source)) => Err(ProfileError::ViewsRead { path, source }),
+        Err(ReadError::Damaged(detail)) => Err(ProfileError::ViewsDamaged { path, detail }),
     }
-    Ok(file)
 }
 
 fn save(dir: &Path, file: &File) -> Result<(), ProfileError> {
