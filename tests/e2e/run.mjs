@@ -17,8 +17,9 @@ import native from "./specs/native.mjs";
 import updates from "./specs/updates.mjs";
 import installed from "./specs/installed.mjs";
 import insights from "./specs/insights.mjs";
+import loadCpu from "./specs/load_cpu.mjs";
 
-const SPECS = [demo, connect, query, roster, insights, rosterSpeed, native, updates, installed];
+const SPECS = [demo, connect, query, roster, insights, rosterSpeed, loadCpu, native, updates, installed];
 const only = process.argv.slice(2);
 const measurements = {};
 

@@ -94,7 +94,7 @@ export function installMockBackend(scenario: Scenario, users = 10_000): (spec: V
     for (let n = users / 100; n <= stopAt; n += (users * 7) / 100) {
       await new Promise((r) => setTimeout(r, 30));
       loaded = Math.round(n);
-      send({ event: "progress", loaded, total: users });
+      send({ event: "progress", loaded, total: users, shown: loaded });
     }
     if (scenario === "error") {
       loaded = users; // a failed load keeps the previous roster

@@ -18,8 +18,9 @@ use crate::ipc::{blocking, count};
 use crate::state::{AppState, OpenRoster};
 use ::profiles::snapshot;
 
-/// How often progress may reach the web view; Zoom pages of 100 users can arrive faster than it paints.
-const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+/// How often progress may reach the web view. Each update costs the web view a frame (60–100 ms of
+/// software compositing on a computer without a GPU: BENCHMARKS.md, issue 11), so four a second.
+const PROGRESS_EVERY: Duration = Duration::from_millis(250);
 /// How often a first load shows the users it has so far in the table.
 const PUBLISH_EVERY: Duration = Duration::from_secs(1);
 
@@ -32,6 +33,9 @@ pub enum LoadEvent {
     Progress {
         loaded: u32,
         total: u32,
+        /// How many users the table's roster holds now: it changes only when a first load has
+        /// published what it has (at most once a second), so the page asks for rows only then.
+        shown: u32,
     },
     /// Whole seconds, rounded up (an f64 would reach TypeScript as `number | null`, for NaN).
     RateLimited {
@@ -111,6 +115,7 @@ async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
     // the progress bar, and 100k users cost a copy a second, not one per page.
     let fill_as_loading = previous.roster.is_empty();
     let mut last_published: Option<Instant> = None;
+    let mut shown = count(previous.roster.len());
     let mut stream = client.roster();
     let outcome = loop {
         let next = tokio::select! {
@@ -126,12 +131,14 @@ async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
                 {
                     last_published = Some(Instant::now());
                     publish(state, &previous, users.clone(), None, None);
+                    shown = count(users.len());
                 }
                 if last_sent.elapsed() >= PROGRESS_EVERY {
                     last_sent = Instant::now();
                     send(LoadEvent::Progress {
                         loaded: count(users.len()),
                         total,
+                        shown,
                     });
                 }
             }
@@ -167,6 +174,7 @@ async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
             send(LoadEvent::Progress {
                 loaded: n,
                 total: n,
+                shown,
             });
             tracing::info!(profile = %previous.profile, users = n, elapsed = ?started.elapsed(), "load finished");
             let (users, changes) = changes_since(state, previous.clone(), users).await?;

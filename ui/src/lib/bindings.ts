@@ -270,7 +270,12 @@ export type LaunchOptions = {
 	demo: boolean,
 };
 
-export type LoadEvent = { event: "started"; profile: string } | { event: "progress"; loaded: number; total: number } | 
+export type LoadEvent = { event: "started"; profile: string } | { event: "progress"; loaded: number; total: number; 
+/**
+ *  How many users the table's roster holds now: it changes only when a first load has
+ *  published what it has (at most once a second), so the page asks for rows only then.
+ */
+shown: number } | 
 /**  Whole seconds, rounded up (an f64 would reach TypeScript as `number | null`, for NaN). */
 { event: "rate_limited"; wait_seconds: number } | { event: "retrying"; reason: string; attempt: number; wait_seconds: number } | { event: "finished"; count: number; elapsed_ms: number; loaded_at: string } | { event: "failed"; error: AppError } | { event: "cancelled"; kept: number };
 

@@ -34,6 +34,8 @@ export class Session {
   changes = $state<ChangeSummary | null>(null);
   /** The open profile's saved views. */
   views = $state<SavedView[]>([]);
+  /** How many users the table's roster held at the last progress update of a load. */
+  private shown = 0;
 
   /** Opens what the admin most likely wants: the demo when launched with --demo, else the account
    * whose roster was saved last (its snapshot shows at once), else the welcome screen. */
@@ -79,6 +81,7 @@ export class Session {
   async refresh(): Promise<void> {
     if (this.load) return;
     this.problem = null;
+    this.shown = this.status?.users ?? 0;
     this.load = { loaded: 0, total: 0, note: null };
     try {
       const last = await api.loadRoster((event) => this.onLoadEvent(event));
@@ -134,7 +137,12 @@ export class Session {
         load.loaded = event.loaded;
         load.total = event.total;
         load.note = null;
-        this.generation++;
+        // The table asks for rows only when Rust's roster changed (at most once a second), not
+        // at each progress update.
+        if (event.shown !== this.shown) {
+          this.shown = event.shown;
+          this.generation++;
+        }
         break;
       case "rate_limited":
         load.note = `Waiting for Zoom's rate limit (${Math.max(1, Math.round(event.wait_seconds))} s)…`;

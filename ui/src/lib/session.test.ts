@@ -154,14 +154,15 @@ describe("Session loads", () => {
     loadSends(
       [
         { event: "started", profile: "Fresh" },
-        { event: "progress", loaded: 50, total: 120 },
+        { event: "progress", loaded: 50, total: 120, shown: 50 },
+        { event: "progress", loaded: 60, total: 120, shown: 50 },
         { event: "rate_limited", wait_seconds: 2.4 },
       ],
       FINISHED,
       () => seen.push({ ...session.load! }),
     );
     await session.openProfile("Fresh");
-    expect(seen).toEqual([{ loaded: 50, total: 120, note: "Waiting for Zoom's rate limit (2 s)…" }]);
+    expect(seen).toEqual([{ loaded: 60, total: 120, note: "Waiting for Zoom's rate limit (2 s)…" }]);
     expect(session.load).toBeNull();
     expect(session.status).toEqual({
       profile: "Fresh",
@@ -170,7 +171,8 @@ describe("Session loads", () => {
       loaded_at: "2026-02-02T10:00:00Z",
       from_snapshot: false,
     });
-    // Opened, a page in, and the end of the load: the table asked each time.
+    // Opened, the first page shown, and the end of the load: the table asked each time (and not
+    // for the second progress update, which showed no new users).
     expect(session.generation).toBe(3);
   });
 
@@ -180,7 +182,7 @@ describe("Session loads", () => {
     vi.mocked(api.loadRoster).mockImplementationOnce(async (onEvent) => {
       onEvent({ event: "retrying", reason: "Zoom did not answer.", attempt: 2, wait_seconds: 4 });
       notes.push(session.load!.note);
-      onEvent({ event: "progress", loaded: 10, total: 20 });
+      onEvent({ event: "progress", loaded: 10, total: 20, shown: 10 });
       notes.push(session.load!.note);
       return FINISHED;
     });
@@ -196,7 +198,7 @@ describe("Session loads", () => {
       event: "failed",
       error: { kind: "permission", message: "Zoom did not allow it.", hint: "Add the scope.", tracking_id: "rid-9" },
     };
-    loadSends([{ event: "progress", loaded: 5, total: 40 }], failed);
+    loadSends([{ event: "progress", loaded: 5, total: 40, shown: 40 }], failed);
     await session.refresh();
     expect(session.problem).toEqual({ message: "Zoom did not allow it.", hint: "Add the scope.", trackingId: "rid-9" });
     expect(session.status).toEqual(before);
