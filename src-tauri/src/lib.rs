@@ -12,6 +12,8 @@ mod state;
 mod tests;
 mod update_policy;
 mod updates;
+#[cfg(target_os = "linux")]
+mod webkit_env;
 mod window;
 
 use commands::{
@@ -64,6 +66,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
 /// Starts the app; a failure to start is logged and shown in a native dialog (see fatal.rs: most
 /// arrive through the panic hook, the rest as the error of `start`).
 pub fn run() {
+    // Before anything starts a thread: it may set an environment variable.
+    #[cfg(target_os = "linux")]
+    webkit_env::choose_compositing();
     fatal::log_panics();
     if let Err(error) = start() {
         let message = fatal::startup_message(&error, logging::dir());

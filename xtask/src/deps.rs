@@ -13,7 +13,8 @@ use crate::step;
 /// end-to-end suite, which checks the stored secret with `secret-tool` (libsecret-tools); a small
 /// CJK font so the Chinese and Japanese names of the demo roster show in screenshots, not boxes;
 /// shellcheck, which actionlint runs on the workflows' scripts; rpm, to list the .rpm's files in
-/// the install check; x11-utils (xwininfo), to see a native dialog window of the app;
+/// the install check; x11-utils (xwininfo), to see a native dialog window of the app; x11-apps
+/// (xwd), for the end-to-end screenshots taken from the X server;
 /// LibreOffice Calc, the spreadsheet that opens the exports in crates/roster's round-trip test.
 pub const TEST_PACKAGES: &[&str] = &[
     "build-essential",
@@ -29,6 +30,7 @@ pub const TEST_PACKAGES: &[&str] = &[
     "shellcheck",
     "rpm",
     "x11-utils",
+    "x11-apps",
     "libreoffice-calc-nogui",
 ];
 

@@ -56,7 +56,7 @@ export class TestEnv {
     this.process.stdout.on("data", keep);
     this.process.stderr.on("data", keep);
     await waitFor("tauri-driver to listen", () => portOpen(DRIVER_PORT), 30_000, 100);
-    this.driver = new WebDriver(`http://127.0.0.1:${DRIVER_PORT}`);
+    this.driver = new WebDriver(`http://127.0.0.1:${DRIVER_PORT}`, this.env.DISPLAY);
   }
 
   async stop() {

@@ -1,11 +1,18 @@
 // A small W3C WebDriver client over fetch: just what the specs use, so the suite needs no npm packages.
 
+import { windowPng } from "./xshot.mjs";
+
+/** The app's main window's title (tauri.conf.json). */
+const WINDOW_TITLE = "Phone Roster";
+
 /** The key under which WebDriver passes an element (W3C "web element identifier"). */
 export const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 export class WebDriver {
-  constructor(base) {
+  /** `display`: the X display the app shows on, where its screenshots are taken. */
+  constructor(base, display) {
     this.base = base;
+    this.display = display;
     this.id = null;
   }
 
@@ -82,12 +89,12 @@ export class WebDriver {
     await this.#session("DELETE", "/actions");
   }
 
-  /** A PNG of the window once the page has painted its latest state (WebKit can otherwise hand back
-   * the previous frame right after a change). */
+  /** A PNG of the window once the page has painted its latest state (WebKit can otherwise show the
+   * previous frame right after a change), taken from the X server (xshot.mjs says why). */
   async screenshot() {
     await this.execAsync(`const done = arguments[0];
       requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150)));`);
-    return Buffer.from(await this.#session("GET", "/screenshot"), "base64");
+    return windowPng(this.display, WINDOW_TITLE);
   }
 }
 
