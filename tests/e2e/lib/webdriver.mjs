@@ -92,6 +92,12 @@ export class WebDriver {
   /** A PNG of the window once the page has painted its latest state (WebKit can otherwise show the
    * previous frame right after a change), taken from the X server (xshot.mjs says why). */
   async screenshot() {
+    // The pointer to the window's corner first: a cell's tooltip is a window of its own, over the
+    // page, which the X server's copy would show half drawn.
+    await this.#session("POST", "/actions", {
+      actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [{ type: "pointerMove", origin: "viewport", x: 0, y: 0 }] }],
+    });
+    await this.#session("DELETE", "/actions");
     await this.execAsync(`const done = arguments[0];
       requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150)));`);
     return windowPng(this.display, WINDOW_TITLE);
