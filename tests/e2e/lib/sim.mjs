@@ -18,3 +18,10 @@ export async function startSim(args = []) {
     stop: () => child.kill("SIGTERM"),
   };
 }
+
+/** The environment that points the app's new profiles at `sim` (see endpoints_from_env in
+ * src-tauri/src/state.rs). */
+export const simEndpoints = (sim) => ({
+  PHONE_ROSTER_API_BASE_URL: sim.apiBase,
+  PHONE_ROSTER_OAUTH_TOKEN_URL: sim.tokenUrl,
+});

@@ -184,3 +184,14 @@ export async function openConnectForm(d, app) {
   await waitFor("the welcome screen", () => welcomeHeading(d));
   await clickButton(d, "Connect your Zoom account");
 }
+
+/** Launches the app, connects the profile `name` to zoom-sim's default account (its default
+ * credentials) and starts its first load with "Save and load". */
+export async function connectSimAccount(d, app, name) {
+  await openConnectForm(d, app);
+  await fillField(d, "Profile name", name);
+  await fillField(d, "Account ID", "demo-account");
+  await fillField(d, "Client ID", "demo-client");
+  await fillField(d, "Client secret", "demo-secret");
+  await clickButton(d, "Save and load");
+}

@@ -10,7 +10,7 @@ import { join } from "node:path";
 
 import { TestEnv } from "../lib/env.mjs";
 import { APP, ROOT } from "../lib/paths.mjs";
-import { startSim } from "../lib/sim.mjs";
+import { simEndpoints, startSim } from "../lib/sim.mjs";
 import {
   IN_PAGE,
   attribute,
@@ -19,8 +19,8 @@ import {
   byText,
   chooseOption,
   clickButton,
+  connectSimAccount,
   fillField,
-  openConnectForm,
   optionsOf,
   readText,
   ref,
@@ -211,22 +211,14 @@ export default {
 
       // A real account on zoom-sim: a view saved in the app, exported by the app and by the CLI.
       const sim = await startSim(["--users", "1500"]);
-      const env = new TestEnv("views", {
-        PHONE_ROSTER_API_BASE_URL: sim.apiBase,
-        PHONE_ROSTER_OAUTH_TOKEN_URL: sim.tokenUrl,
-      });
+      const env = new TestEnv("views", simEndpoints(sim));
       const exportDir = join(env.dir, "exports");
       mkdirSync(exportDir);
       env.env.PHONE_ROSTER_EXPORT_DIR = exportDir;
       try {
         await env.start();
         const d = env.driver;
-        await openConnectForm(d, APP);
-        await fillField(d, "Profile name", "Acme");
-        await fillField(d, "Account ID", "demo-account");
-        await fillField(d, "Client ID", "demo-client");
-        await fillField(d, "Client secret", "demo-secret");
-        await clickButton(d, "Save and load");
+        await connectSimAccount(d, APP, "Acme");
         const everyone = await waitForLoaded(d);
 
         // Filter by the first cost center's bar, sort by Extension descending.

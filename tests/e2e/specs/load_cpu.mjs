@@ -7,8 +7,8 @@
 import { TestEnv } from "../lib/env.mjs";
 import { APP } from "../lib/paths.mjs";
 import { appProcesses, cpuSeconds } from "../lib/procs.mjs";
-import { startSim } from "../lib/sim.mjs";
-import { attribute, byRole, clickButton, fillField, openConnectForm, shownCount } from "../lib/ui.mjs";
+import { simEndpoints, startSim } from "../lib/sim.mjs";
+import { attribute, byRole, connectSimAccount, shownCount } from "../lib/ui.mjs";
 import { waitFor } from "../lib/webdriver.mjs";
 
 const USERS = 100_000;
@@ -20,19 +20,11 @@ export default {
   tests: {
     async "100k first load: web view cores and the count against the progress bar (reported)"({ measure }) {
       const sim = await startSim(["--users", String(USERS), "--latency-ms", "150", "--qps", "10"]);
-      const env = new TestEnv("load-cpu", {
-        PHONE_ROSTER_API_BASE_URL: sim.apiBase,
-        PHONE_ROSTER_OAUTH_TOKEN_URL: sim.tokenUrl,
-      });
+      const env = new TestEnv("load-cpu", simEndpoints(sim));
       try {
         await env.start();
         const d = env.driver;
-        await openConnectForm(d, APP);
-        await fillField(d, "Profile name", "Big account");
-        await fillField(d, "Account ID", "demo-account");
-        await fillField(d, "Client ID", "demo-client");
-        await fillField(d, "Client secret", "demo-secret");
-        await clickButton(d, "Save and load");
+        await connectSimAccount(d, APP, "Big account");
         const progress = () => byRole(d, "progressbar", "Phone users loaded");
         await waitFor("the progress bar", progress, 30_000);
         const { web } = appProcesses(APP);
