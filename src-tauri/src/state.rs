@@ -12,7 +12,7 @@ use profiles::{ProfileError, ProfileStore};
 use tokio::sync::oneshot;
 
 use crate::error::{AppError, AppErrorKind, AppResult};
-use crate::history::RosterChanges;
+use crate::history::{History, RosterChanges};
 use crate::ipc::blocking;
 
 /// The roster on screen and where it came from.
@@ -24,7 +24,7 @@ pub struct OpenRoster {
     pub loaded_at: Option<String>,
     pub from_snapshot: bool,
     /// Since the roster before it, when there was one (history.rs).
-    pub changes: Option<Arc<RosterChanges>>,
+    pub history: History,
 }
 
 /// The in-process Zoom simulator behind "Try the demo account"; dropping it stops the server.
@@ -60,6 +60,14 @@ pub struct AppState {
     /// The files exports wrote in this run, as `ExportSummary::path` named them to the web view:
     /// the only ones `reveal` shows.
     pub exported: Mutex<HashSet<String>>,
+}
+
+impl OpenRoster {
+    /// What changed since the roster before this one; the first call may compare (history.rs),
+    /// so make it off the async runtime.
+    pub fn changes(&self) -> Option<Arc<RosterChanges>> {
+        self.history.get(self.roster.users())
+    }
 }
 
 impl AppState {

@@ -12,6 +12,7 @@ use super::export::{ExportedFile, write_export};
 use super::query::Row;
 use crate::error::{AppError, AppResult};
 use crate::history::RosterChanges;
+use crate::ipc::blocking;
 use crate::state::AppState;
 
 /// The top bar's "+12 joined · 3 left · 27 changed since 28 Nov, 09:14".
@@ -42,11 +43,20 @@ pub struct ChangeList {
     pub summary: ChangeSummary,
 }
 
-/// What changed since the roster before, or `None` when there is none to compare with.
+/// What changed since the roster before, or `None` when there is none to compare with. The first
+/// ask after opening a profile compares (history.rs): off the async runtime.
 #[tauri::command]
 #[specta::specta]
-pub fn change_summary(state: State<'_, AppState>) -> Option<ChangeSummary> {
-    Some(summary_of(state.open_roster()?.changes.as_ref()?))
+pub async fn change_summary(state: State<'_, AppState>) -> AppResult<Option<ChangeSummary>> {
+    state
+        .answer("change_summary", async {
+            let Some(open) = state.open_roster() else {
+                return Ok(None);
+            };
+            let changes = blocking(move || open.changes()).await?;
+            Ok(changes.as_deref().map(summary_of))
+        })
+        .await
 }
 
 fn summary_of(changes: &RosterChanges) -> ChangeSummary {
@@ -70,7 +80,8 @@ pub async fn changes(
         .answer("changes", async {
             spec.check()?;
             let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
-            let changes = open.changes.as_ref().ok_or_else(no_history)?;
+            let changes = blocking(move || open.changes()).await?;
+            let changes = changes.ok_or_else(no_history)?;
             let rows = changes
                 .set
                 .rows(&spec, &kinds)
@@ -84,7 +95,7 @@ pub async fn changes(
                 .collect();
             Ok(ChangeList {
                 rows,
-                summary: summary_of(changes),
+                summary: summary_of(&changes),
             })
         })
         .await
@@ -105,7 +116,8 @@ pub async fn export_changes<R: Runtime>(
         .answer("export_changes", async {
             spec.check()?;
             let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
-            let changes = open.changes.clone().ok_or_else(no_history)?;
+            let changes = blocking(move || open.changes()).await?;
+            let changes = changes.ok_or_else(no_history)?;
             write_export(&app, &state, &stem, format, move |path, cancel| {
                 let table = changes.set.table(&changes.set.rows(&spec, &kinds));
                 roster::export::export_table_to_path(&table, format, path, cancel)

@@ -11,6 +11,7 @@ use tauri::State;
 
 use crate::commands::profiles::RosterStatus;
 use crate::error::{AppError, AppResult};
+use crate::history::History;
 use crate::state::{AppState, DemoAccount, OpenRoster};
 
 pub const DEMO_PROFILE: &str = "Demo account";
@@ -152,7 +153,7 @@ pub async fn start_demo(state: State<'_, AppState>) -> AppResult<RosterStatus> {
                 roster: roster::Roster::new(Vec::new()),
                 loaded_at: None,
                 from_snapshot: false,
-                changes: None,
+                history: History::known(None),
             });
             state.set_roster(open.clone());
             Ok(RosterStatus::of(&open))

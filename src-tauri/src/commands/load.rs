@@ -13,7 +13,7 @@ use tauri::ipc::Channel;
 use tokio::sync::oneshot;
 
 use crate::error::{AppError, AppResult};
-use crate::history::RosterChanges;
+use crate::history::{History, RosterChanges};
 use crate::ipc::{blocking, count};
 use crate::state::{AppState, OpenRoster};
 use ::profiles::snapshot;
@@ -261,7 +261,7 @@ fn publish(
         roster: roster::Roster::new(users),
         from_snapshot: false,
         loaded_at: loaded_at.or_else(|| previous.loaded_at.clone()),
-        changes,
+        history: History::known(changes),
     });
     state.set_roster_if_still_open(open.clone());
     open

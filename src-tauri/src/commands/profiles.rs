@@ -12,7 +12,7 @@ use profiles::Cloud;
 use profiles::snapshot::{self, SnapshotInfo};
 
 use crate::error::{AppError, AppResult};
-use crate::history::RosterChanges;
+use crate::history::{History, RosterChanges};
 use crate::ipc::{blocking, count};
 use crate::state::{AppState, OpenRoster};
 
@@ -196,16 +196,19 @@ pub async fn open_profile(state: State<'_, AppState>, name: String) -> AppResult
                     Some((users, saved_at)) => (users, Some(saved_at)),
                     None => (Vec::new(), None),
                 };
-                // The roster saved before this one, if any: what the Changes view compares with.
-                let changes = snapshot::load_previous(&dir, &owner)
-                    .and_then(|(before, at)| RosterChanges::between(&before, Some(&at), &users));
+                // The roster saved before this one, if any, is what the Changes view compares
+                // with: read when first asked, so that it does not delay showing this one.
+                let history = History::later(move |now| {
+                    let (before, at) = snapshot::load_previous(&dir, &owner)?;
+                    RosterChanges::between(&before, Some(&at), now)
+                });
                 Arc::new(OpenRoster {
                     profile: name,
                     is_demo: false,
                     roster: roster::Roster::new(users),
                     from_snapshot: loaded_at.is_some(),
                     loaded_at,
-                    changes,
+                    history,
                 })
             })
             .await?;

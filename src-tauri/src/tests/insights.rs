@@ -39,7 +39,10 @@ async fn a_refresh_is_compared_with_the_roster_before_it_and_so_is_the_next_laun
     saved_and_open(&app, "Acme").await;
     load(&app).await;
     assert!(
-        changes::change_summary(app.state()).is_none(),
+        changes::change_summary(app.state())
+            .await
+            .unwrap()
+            .is_none(),
         "a first load has nothing to compare with"
     );
     let kinds = |list: &changes::ChangeList| -> Vec<ChangeKind> {
@@ -66,7 +69,10 @@ async fn a_refresh_is_compared_with_the_roster_before_it_and_so_is_the_next_laun
         .unwrap();
 
     load(&app).await;
-    let summary = changes::change_summary(app.state()).expect("compared with the roster before");
+    let summary = changes::change_summary(app.state())
+        .await
+        .unwrap()
+        .expect("compared with the roster before");
     assert_eq!(
         (
             summary.joined,
@@ -129,7 +135,10 @@ async fn a_refresh_is_compared_with_the_roster_before_it_and_so_is_the_next_laun
     profile_commands::open_profile(app.state(), "Acme".into())
         .await
         .unwrap();
-    let again = changes::change_summary(app.state()).expect("history kept on disk");
+    let again = changes::change_summary(app.state())
+        .await
+        .unwrap()
+        .expect("history kept on disk");
     assert_eq!((again.joined, again.left, again.changed), (1, 1, 1));
 }
 

@@ -94,7 +94,7 @@ export const exportView = (
 ): Promise<ExportedFile | null> => unwrap(commands.exportView(spec, columns, format, stem));
 export const cancelExport = (): Promise<void> => commands.cancelExport();
 export const reveal = (path: string): Promise<null> => unwrap(commands.reveal(path));
-export const changeSummary = (): Promise<ChangeSummary | null> => commands.changeSummary();
+export const changeSummary = (): Promise<ChangeSummary | null> => unwrap(commands.changeSummary());
 /** The changes the view lets through (of `kinds`; all when empty), in the view's sort order. */
 export const changes = (spec: ViewSpec, kinds: ChangeKind[]): Promise<ChangeList> => unwrap(commands.changes(spec, kinds));
 export const exportChanges = (

@@ -54,8 +54,11 @@ export const commands = {
 	/**  Stops the running export, if any: its file is left as it was, and `export_view` answers `None`. */
 	cancelExport: () => __TAURI_INVOKE<void>("cancel_export"),
 	reveal: (path: string) => typedError<null, AppError>(__TAURI_INVOKE("reveal", { path })),
-	/**  What changed since the roster before, or `None` when there is none to compare with. */
-	changeSummary: () => __TAURI_INVOKE<ChangeSummary | null>("change_summary"),
+	/**
+	 *  What changed since the roster before, or `None` when there is none to compare with. The first
+	 *  ask after opening a profile compares (history.rs): off the async runtime.
+	 */
+	changeSummary: () => typedError<ChangeSummary | null, AppError>(__TAURI_INVOKE("change_summary")),
 	changes: (spec: ViewSpec, kinds: ChangeKind[]) => typedError<ChangeList, AppError>(__TAURI_INVOKE("changes", { spec, kinds })),
 	/**  Writes the Changes view as on screen (its columns, its rows) to a file named `stem`. */
 	exportChanges: (spec: ViewSpec, kinds: ChangeKind[], format: ExportFormat, stem: string) => typedError<ExportedFile | null, AppError>(__TAURI_INVOKE("export_changes", { spec, kinds, format, stem })),
