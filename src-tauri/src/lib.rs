@@ -1,5 +1,7 @@
 //! The Phone Roster desktop app: Tauri commands over the core crates (zoom, roster, zoom-sim).
 
+#[cfg(test)]
+mod command_tests;
 mod commands;
 mod error;
 mod fatal;
@@ -8,8 +10,6 @@ mod ipc;
 mod known_secrets;
 mod logging;
 mod state;
-#[cfg(test)]
-mod tests;
 mod update_policy;
 mod updates;
 #[cfg(target_os = "linux")]

@@ -3,11 +3,11 @@
 // with `node tests/e2e/run.mjs [spec-name…]` once the app and zoom-sim are built.
 // The last line of output is always `N passed, M failed`; the exit code is non-zero on any failure.
 
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { APP, ROOT, SCREENSHOTS, SIM } from "./lib/paths.mjs";
+import { startXvfb } from "./lib/display.mjs";
 import demo from "./specs/demo.mjs";
 import connect from "./specs/connect.mjs";
 import query from "./specs/query_speed.mjs";
@@ -28,7 +28,7 @@ async function main() {
     if (!existsSync(binary)) throw new Error(`${binary} is missing: run \`cargo xtask e2e\`, which builds it`);
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const xvfb = await ensureDisplay();
+  const stopXvfb = await ensureDisplay();
   let passed = 0;
   let failed = 0;
   try {
@@ -47,7 +47,7 @@ async function main() {
       }
     }
   } finally {
-    xvfb?.kill("SIGTERM");
+    stopXvfb?.();
   }
   const out = join(ROOT, "target/e2e-measurements.json");
   writeFileSync(out, JSON.stringify(measurements, null, 2));
@@ -60,13 +60,12 @@ function measure(key, value) {
   measurements[key] = value;
 }
 
-/** Xvfb on :99 unless a display is already given. */
+/** Xvfb on :99 unless a display is already given; the function that stops it, if started. */
 async function ensureDisplay() {
   if (process.env.DISPLAY) return null;
+  const stop = await startXvfb(99, 1280, 800);
   process.env.DISPLAY = ":99";
-  const xvfb = spawn("Xvfb", [":99", "-screen", "0", "1280x800x24", "-nolisten", "tcp"], { stdio: "ignore" });
-  for (let i = 0; i < 100 && !existsSync("/tmp/.X11-unix/X99"); i++) await new Promise((r) => setTimeout(r, 100));
-  return xvfb;
+  return stop;
 }
 
 main().then(

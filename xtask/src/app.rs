@@ -8,7 +8,7 @@
 
 use std::process::Command;
 
-use crate::{cargo, deps, keyring_session, step, tools, ui, workspace_root};
+use crate::{cargo, deps, keyring_session, program, step, tools, ui, workspace_root};
 
 /// Packages, tauri-driver, npm packages and ui/dist: everything before a cargo build of the app.
 pub fn prepare() -> anyhow::Result<()> {
@@ -61,7 +61,7 @@ pub fn end_to_end_into_docs() -> anyhow::Result<()> {
 }
 
 fn e2e_suite() -> Command {
-    let mut command = Command::new("node");
+    let mut command = program::command("node");
     command
         .arg("tests/e2e/run.mjs")
         .current_dir(workspace_root())

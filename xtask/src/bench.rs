@@ -7,7 +7,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::{app, cargo, step, workspace_root};
+use crate::{app, cargo, program, step, workspace_root};
 
 pub fn run(extra: &[OsString]) -> anyhow::Result<()> {
     step::run("criterion benchmarks (cargo bench --workspace)", || {
@@ -31,7 +31,7 @@ pub fn run(extra: &[OsString]) -> anyhow::Result<()> {
         "the app's speed in its web view, 100k users: a snapshot, then a first load (release build)",
         || {
             let release = workspace_root().join("target/release");
-            let mut command = Command::new("node");
+            let mut command = program::command("node");
             command
                 .args([
                     "tests/e2e/run.mjs",
@@ -77,7 +77,7 @@ pub fn run(extra: &[OsString]) -> anyhow::Result<()> {
 }
 
 pub(crate) fn release_binary(name: &str, args: &[&str]) -> Command {
-    let mut command = Command::new(workspace_root().join("target/release").join(name));
+    let mut command = program::built(workspace_root().join("target/release").join(name));
     command.args(args).current_dir(workspace_root());
     command
 }
@@ -85,13 +85,13 @@ pub(crate) fn release_binary(name: &str, args: &[&str]) -> Command {
 /// A virtualenv under target/ with zoomus, the naive peer's library, made on first use.
 fn zoomus_python() -> anyhow::Result<PathBuf> {
     let venv = workspace_root().join("target/bench-venv");
-    let python = venv.join("bin/python");
+    let python = program::in_venv(&venv, "python");
     if !python.exists() {
         step::run("python virtualenv with zoomus", || {
-            let mut create = Command::new("python3");
+            let mut create = program::command("python3");
             create.args(["-m", "venv"]).arg(&venv);
             step::status(create)?;
-            let mut install = Command::new(&python);
+            let mut install = program::command(&python);
             install.args(["-m", "pip", "install", "--quiet", "zoomus==1.2.1"]);
             step::status(install)
         })?;

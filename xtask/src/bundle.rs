@@ -6,11 +6,10 @@
 //! AppImage needs downloads and is left to the pipeline.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use anyhow::{Context, bail};
 
-use crate::{cargo, deps, step, ui, workspace_root};
+use crate::{cargo, deps, program, step, ui, workspace_root};
 
 /// The packages must stay small enough to download and mail around; today's are 14 MB.
 const MAX_PACKAGE_BYTES: u64 = 25 * 1024 * 1024;
@@ -30,7 +29,7 @@ pub fn run() -> anyhow::Result<()> {
         "release build and .deb/.rpm (tauri build --bundles deb,rpm)",
         || {
             // ui/'s own Tauri CLI, run from the root where tauri.conf.json is.
-            let mut command = Command::new(ui::bin("tauri"));
+            let mut command = program::command(ui::bin("tauri"));
             command
                 .args(["build", "--bundles", "deb,rpm", "--ci"])
                 .args(["--config", "tauri.bundle.conf.json", "--"])
@@ -101,7 +100,7 @@ pub fn ship_binaries() -> anyhow::Result<()> {
 /// the binary keeps a link (name and checksum) to it, so `gdb` finds it when both are in one place.
 fn split_debug_info(binary: &Path, debug: &Path) -> anyhow::Result<()> {
     let run = |program: &str, args: &[&std::ffi::OsStr]| {
-        let mut command = Command::new(program);
+        let mut command = program::command(program);
         command.args(args);
         step::status(command)
     };

@@ -1,8 +1,6 @@
 //! `cargo xtask demo`: installs what is missing, builds the app and opens it on the demo account.
 
-use std::process::Command;
-
-use crate::{app, step, workspace_root};
+use crate::{app, program, step, workspace_root};
 
 pub fn run() -> anyhow::Result<()> {
     app::prepare()?;
@@ -15,7 +13,8 @@ pub fn run() -> anyhow::Result<()> {
     step::run(
         "Phone Roster on the demo account (close the window to end)",
         || {
-            let mut command = Command::new(workspace_root().join("target/debug/phone-roster-app"));
+            let mut command =
+                program::built(workspace_root().join("target/debug/phone-roster-app"));
             command.arg("--demo").current_dir(workspace_root());
             step::status(command)
         },

@@ -5,7 +5,7 @@ use std::process::Command;
 
 use anyhow::Context;
 
-use crate::step;
+use crate::{program, step};
 
 /// Everything `cargo xtask test` needs from the system: a C toolchain and pkg-config for crates
 /// with build scripts; WebKitGTK to build the app; D-Bus, gnome-keyring and keyutils for a real
@@ -60,7 +60,7 @@ pub fn ensure(packages: &[&str]) -> anyhow::Result<()> {
 }
 
 fn installed(package: &str) -> bool {
-    Command::new("dpkg-query")
+    program::command("dpkg-query")
         .args(["-W", "-f=${Status}", package])
         .output()
         .is_ok_and(|out| {
@@ -78,9 +78,9 @@ fn installed(package: &str) -> bool {
 /// run to release the dpkg lock instead of failing at once.
 pub fn apt_get(args: &[impl AsRef<OsStr>]) -> Command {
     let mut command = if is_root() {
-        Command::new("env")
+        program::command("env")
     } else {
-        let mut sudo = Command::new("sudo");
+        let mut sudo = program::command("sudo");
         sudo.arg("env");
         sudo
     };
@@ -92,12 +92,12 @@ pub fn apt_get(args: &[impl AsRef<OsStr>]) -> Command {
 }
 
 fn is_root() -> bool {
-    Command::new("id")
+    program::command("id")
         .arg("-u")
         .output()
         .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
 }
 
 fn found(program: &str) -> bool {
-    Command::new(program).arg("--version").output().is_ok()
+    program::command(program).arg("--version").output().is_ok()
 }

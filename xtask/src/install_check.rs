@@ -7,7 +7,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail, ensure};
 
-use crate::{bundle, deps, step, workspace_root};
+use crate::{bundle, deps, program, step, workspace_root};
 
 /// Files the package must put in place (the CLI beside the app, the menu entry and an icon).
 const EXPECTED: [&str; 4] = [
@@ -66,7 +66,7 @@ fn check_installed(name: &str) -> anyhow::Result<()> {
         Ok(())
     })?;
     step::run("phone-roster --version (installed)", || {
-        let out = Command::new("/usr/bin/phone-roster")
+        let out = program::command("/usr/bin/phone-roster")
             .arg("--version")
             .output()
             .context("could not run /usr/bin/phone-roster")?;
@@ -83,7 +83,7 @@ fn check_installed(name: &str) -> anyhow::Result<()> {
     step::run(
         "the installed app opens (tests/e2e spec `installed`)",
         || {
-            let mut command = Command::new("node");
+            let mut command = program::command("node");
             command
                 .args(["tests/e2e/run.mjs", "installed"])
                 .env("PHONE_ROSTER_APP", "/usr/bin/phone-roster-app")
@@ -99,8 +99,8 @@ fn check_installed(name: &str) -> anyhow::Result<()> {
 fn show_contents(packages: &[PathBuf]) -> anyhow::Result<()> {
     for package in packages {
         let listing = match package.extension().and_then(|e| e.to_str()) {
-            Some("deb") => output(Command::new("dpkg-deb").arg("--contents").arg(package))?,
-            _ => output(Command::new("rpm").arg("-qlpv").arg(package))?,
+            Some("deb") => output(program::command("dpkg-deb").arg("--contents").arg(package))?,
+            _ => output(program::command("rpm").arg("-qlpv").arg(package))?,
         };
         println!("{}:\n{listing}", package.display());
     }
@@ -125,7 +125,7 @@ fn show_contents(packages: &[PathBuf]) -> anyhow::Result<()> {
 /// One control field of a .deb (`dpkg-deb -f`).
 fn field(deb: &Path, key: &str) -> anyhow::Result<String> {
     Ok(
-        output(Command::new("dpkg-deb").arg("-f").arg(deb).arg(key))?
+        output(program::command("dpkg-deb").arg("-f").arg(deb).arg(key))?
             .trim()
             .to_owned(),
     )

@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, bail};
 
-use crate::step;
+use crate::{program, step};
 
 /// Inside the private bus: an unlocked gnome-keyring, then the command (see the script's comment).
 /// A file of its own because the end-to-end runner starts each test's app the same way.
@@ -22,7 +22,7 @@ pub fn run(command: Command) -> anyhow::Result<()> {
         return step::status(command);
     }
     let data_home = fresh_dir()?;
-    let mut session = Command::new("keyctl");
+    let mut session = program::command("keyctl");
     session
         .args([
             "session",

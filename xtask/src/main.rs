@@ -10,6 +10,7 @@ mod install_check;
 mod keyring_session;
 mod notices;
 mod portable;
+mod program;
 mod soak;
 mod step;
 mod test;
@@ -29,15 +30,17 @@ commands:
   test                      install what is missing (apt packages, tauri-driver, npm packages),
                             build ui/, then tidy, cargo fmt --check, clippy (-D warnings), every Rust
                             test inside a fresh Secret Service (incl. the bindings check; builds
-                            the app once), svelte-check, vitest, the end-to-end suite, actionlint
-                            on .github/workflows, then `bundle` and `install-check`
+                            the app once), `portable`, svelte-check, vitest, the end-to-end suite,
+                            actionlint on .github/workflows, then `bundle` and `install-check`
   e2e                       the end-to-end suite alone (builds what it needs); screenshots go
                             to target/screenshots/
   screenshots               the end-to-end suite, refreshing docs/screenshots/ (commit them)
   bindings                  write ui/src/lib/bindings.ts from the app's commands and types
   tidy                      check the code's conventions: an opening comment in every module,
                             no unexplained unwrap()/expect() outside tests, no file over 400
-                            lines without a reason at its top, the bindings current
+                            lines without a reason at its top, Unix-only code gated away from
+                            Windows and macOS, programs started through xtask's helper,
+                            one-system crates in target tables, the bindings current
   bundle                    release build of the app and the CLI as .deb and .rpm in
                             target/release/bundle/ (binaries stripped; debug info in
                             target/release/symbols/)
@@ -46,8 +49,9 @@ commands:
   lint-workflows            actionlint (with shellcheck) on .github/workflows
   notices                   target/notices/THIRD-PARTY-NOTICES.txt (licences of every shipped
                             Rust crate and npm package)
-  portable                  the checks CI runs on Windows and macOS: Rust tests that need no desktop
-                            session or keychain, clippy (-D warnings), a build of the app
+  portable                  the checks CI runs on Windows and macOS (and `test` runs here): Rust
+                            tests that need no desktop session or keychain, clippy (-D warnings),
+                            a build of the app
   ship-binaries             run by the Tauri CLI before it packages (tauri.linux.conf.json): the
                             CLI's release build, debug info split off, binaries stripped
   demo                      install what is missing, build the app and open it on the demo account
@@ -106,7 +110,7 @@ fn keyring_run(args: &[OsString]) -> anyhow::Result<()> {
             "keyring-run needs a command to run, e.g. `cargo xtask keyring-run -- cargo test -p roster`"
         );
     };
-    let mut command = std::process::Command::new(program);
+    let mut command = program::command(program);
     command.args(program_args).current_dir(workspace_root());
     step::run("command in a fresh Secret Service", || {
         keyring_session::run(command)
@@ -125,7 +129,7 @@ fn workspace_root() -> PathBuf {
 /// `cargo` as a command, preferring the cargo that runs us (rustup toolchain overrides).
 fn cargo() -> std::process::Command {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut command = std::process::Command::new(cargo);
+    let mut command = program::command(cargo);
     command.current_dir(workspace_root());
     command
 }

@@ -7,11 +7,10 @@
 //! bundle (tauri.bundle.conf.json) and the About panel shows it.
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use anyhow::Context;
 
-use crate::{cargo, step, tools, ui, workspace_root};
+use crate::{cargo, program, step, tools, ui, workspace_root};
 
 /// Where the notices are written; tauri.bundle.conf.json names the same path.
 pub fn path() -> PathBuf {
@@ -47,7 +46,7 @@ pub fn run() -> anyhow::Result<()> {
         step::status(command)
     })?;
     step::run("npm packages (generate-license-file)", || {
-        let mut command = Command::new(ui::bin("generate-license-file"));
+        let mut command = program::command(ui::bin("generate-license-file"));
         command
             .args(["--input", "package.json", "--overwrite", "--output"])
             .arg(&npm)

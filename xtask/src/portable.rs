@@ -1,84 +1,109 @@
 //! `cargo xtask portable`: what CI checks on Windows and macOS, where the desktop session, Xvfb and
 //! the throwaway Secret Service of `cargo xtask test` do not exist: the Rust tests that need none of
 //! them, clippy with warnings as errors over every crate (so `cfg`-gated platform code is linted on
-//! its own system), and a build of the app.
+//! its own system), and a build of the app (the `capabilities` test links its binary).
 //!
-//! Tests that store secrets in the OS keychain are left out: on these systems they would use the
-//! runner's real keychain, and tests never touch a real keychain (they run on Linux only). So is
-//! the spreadsheet round trip, which needs LibreOffice (installed by `cargo xtask test` on Linux).
+//! `cargo xtask test` runs the same checks on Linux after its own Rust tests, so that the sequence
+//! those jobs run is exercised on every run here. They are one `cargo test --workspace` with the
+//! same profile and features as that run, choosing targets and skipping tests by name, so nothing
+//! is compiled a second time.
+//!
+//! Left out: tests that store secrets in the OS keychain (on these systems they would use the
+//! runner's real keychain, and tests never touch a real keychain), among them the app's command
+//! tests (`command_tests::`); and the spreadsheet round trip, which needs LibreOffice.
 
 use std::path::Path;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 
 use crate::{cargo, step, test, ui, workspace_root};
 
-/// Test targets (package, file stem under its tests/) that run on Linux only: those that use the
-/// OS keychain, and the one that needs LibreOffice.
+/// Test targets (folder, file stem) that run on Linux only: those that use the OS keychain, and
+/// the one that needs LibreOffice.
 const LINUX_ONLY_TESTS: [(&str, &str); 3] = [
-    ("profiles", "keychain"),
-    ("phone-roster-cli", "profiles"),
-    ("roster", "spreadsheet_roundtrip"),
+    ("crates/profiles/tests", "keychain"),
+    ("crates/cli/tests", "profiles"),
+    ("crates/roster/tests", "spreadsheet_roundtrip"),
 ];
 
-/// The packages whose tests need no desktop session, with the folder their tests live in.
-const PACKAGES: [(&str, &str); 5] = [
-    ("zoom", "crates/zoom"),
-    ("zoom-sim", "crates/zoom-sim"),
-    ("roster", "crates/roster"),
-    ("profiles", "crates/profiles"),
-    ("phone-roster-cli", "crates/cli"),
-];
+/// The app's unit tests that run its commands with a keychain (src-tauri/src/command_tests/).
+const KEYCHAIN_UNIT_TESTS: &str = "command_tests::";
 
+/// `cargo xtask portable`, as the Windows and macOS jobs run it: the UI first (the app embeds it).
 pub fn run() -> anyhow::Result<()> {
     step::run("npm ci (ui/, when missing or stale)", ui::install)?;
     step::run("npm run build (ui/dist, embedded in the app)", ui::build)?;
-    for (package, dir) in PACKAGES {
-        let dir = workspace_root().join(dir);
-        let targets = test_targets(package, &dir)?;
-        step::run(&format!("cargo test -p {package} (no keychain)"), || {
+    checks()
+}
+
+/// The tests, clippy and the app's build, once ui/dist exists.
+pub fn checks() -> anyhow::Result<()> {
+    let targets = test_targets()?;
+    step::run(
+        "Rust tests without a keychain or desktop (cargo test --workspace, portable targets)",
+        || {
             let mut command = cargo();
-            command.args(["test", "--locked", "-p", package]);
-            // Each kind of target only where the package has it: cargo refuses `--lib` otherwise.
-            if dir.join("src/lib.rs").exists() {
-                command.arg("--lib");
-            }
-            if dir.join("src/main.rs").exists() || dir.join("src/bin").exists() {
-                command.arg("--bins");
-            }
+            command.args(["test", "--workspace", "--locked", "--lib", "--bins"]);
             for target in &targets {
                 command.args(["--test", target]);
             }
+            command.args(["--", "--skip", KEYCHAIN_UNIT_TESTS]);
             step::status(command)
-        })?;
-    }
-    step::run("cargo clippy", test::clippy)?;
-    step::run("build the app (cargo build -p phone-roster-app)", || {
-        let mut command = cargo();
-        command.args(["build", "--locked", "-p", "phone-roster-app"]);
-        step::status(command)
-    })
+        },
+    )?;
+    step::run("cargo clippy", test::clippy)
 }
 
-/// The names of `dir/tests/*.rs`, without the Linux-only tests of `package`.
-fn test_targets(package: &str, dir: &Path) -> anyhow::Result<Vec<String>> {
-    let tests = dir.join("tests");
-    let Ok(entries) = std::fs::read_dir(&tests) else {
+/// The integration test targets of every package but the Linux-only ones. `--test NAME` picks that
+/// name in every package, so a Linux-only name must be unique or it would hide another test.
+fn test_targets() -> anyhow::Result<Vec<String>> {
+    let root = workspace_root();
+    let mut folders = vec!["tests".to_owned()];
+    let crates = root.join("crates");
+    for entry in std::fs::read_dir(&crates)
+        .with_context(|| format!("could not list {}", crates.display()))?
+    {
+        if let Some(name) = entry?.file_name().to_str() {
+            folders.push(format!("crates/{name}/tests"));
+        }
+    }
+    let mut portable = Vec::new();
+    let mut linux_only = Vec::new();
+    for folder in &folders {
+        for stem in test_files(&root.join(folder))? {
+            if LINUX_ONLY_TESTS.contains(&(folder.as_str(), stem.as_str())) {
+                linux_only.push(stem);
+            } else {
+                portable.push(stem);
+            }
+        }
+    }
+    if let Some(shared) = linux_only.iter().find(|name| portable.contains(name)) {
+        bail!(
+            "the Linux-only test `{shared}` shares its name with another package's test, which \
+             `--test {shared}` would leave out too: rename one of them"
+        );
+    }
+    portable.sort();
+    portable.dedup();
+    Ok(portable)
+}
+
+/// The names of `dir/*.rs` (each an integration test target).
+fn test_files(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(Vec::new());
     };
     let mut names = Vec::new();
     for entry in entries {
         let path = entry
-            .with_context(|| format!("could not list {}", tests.display()))?
+            .with_context(|| format!("could not list {}", dir.display()))?
             .path();
-        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
-            continue;
-        };
-        let linux_only = LINUX_ONLY_TESTS.contains(&(package, stem));
-        if path.extension().is_some_and(|e| e == "rs") && !linux_only {
+        if path.extension().is_some_and(|e| e == "rs")
+            && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+        {
             names.push(stem.to_owned());
         }
     }
-    names.sort();
     Ok(names)
 }

@@ -28,7 +28,13 @@ pub fn run() -> anyhow::Result<()> {
         || {
             let mut command = cargo();
             command
-                .args(["test", "-p", "phone-roster-app", "--lib", "tests::soak"])
+                .args([
+                    "test",
+                    "-p",
+                    "phone-roster-app",
+                    "--lib",
+                    "command_tests::soak",
+                ])
                 .args(["--", "--ignored", "--nocapture"]);
             keyring_session::run(command)
         },

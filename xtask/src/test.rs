@@ -1,6 +1,6 @@
 //! `cargo xtask test`: every check CI runs, in order, stopping at the first failure.
 
-use crate::{app, bundle, cargo, install_check, step, tidy, ui, workflows};
+use crate::{app, bundle, cargo, install_check, portable, step, tidy, ui, workflows};
 
 pub fn run() -> anyhow::Result<()> {
     app::prepare()?;
@@ -16,6 +16,8 @@ pub fn run() -> anyhow::Result<()> {
     // Includes the bindings check (ui/src/lib/bindings.ts regenerated and compared) and builds the
     // app binary the end-to-end suite drives.
     app::rust_tests()?;
+    // What the Windows and macOS jobs run, here too, over the build just made.
+    portable::checks()?;
     step::run("svelte-check", ui::check)?;
     step::run("vitest", ui::unit_tests)?;
     app::end_to_end()?;

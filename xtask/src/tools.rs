@@ -2,9 +2,7 @@
 //! versions: tauri-driver for the end-to-end suite (crates.io also has 3.0 alphas; stay on 2.x) and
 //! cargo-about for the third-party notices.
 
-use std::process::Command;
-
-use crate::{cargo, step};
+use crate::{cargo, program, step};
 
 pub struct Tool {
     name: &'static str,
@@ -31,7 +29,7 @@ pub fn ensure(tool: Tool) -> anyhow::Result<()> {
         version,
         features,
     } = tool;
-    let listed = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+    let listed = program::command(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         .args(["install", "--list"])
         .output()?;
     if String::from_utf8_lossy(&listed.stdout).contains(&format!("{name} v{version}:")) {

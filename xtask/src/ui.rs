@@ -3,24 +3,20 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::{step, workspace_root};
+use crate::{program, step, workspace_root};
 
 fn ui_dir() -> PathBuf {
     workspace_root().join("ui")
 }
 
-/// A program that an npm package of ui/ installs (node_modules/.bin; `.cmd` shims on Windows).
+/// A program that an npm package of ui/ installs, to start with `program::command` (which adds the
+/// `.cmd` of its Windows shim).
 pub fn bin(name: &str) -> PathBuf {
-    let file = if cfg!(windows) {
-        format!("{name}.cmd")
-    } else {
-        name.to_owned()
-    };
-    ui_dir().join("node_modules/.bin").join(file)
+    ui_dir().join("node_modules").join(".bin").join(name)
 }
 
 fn npm(args: &[&str]) -> Command {
-    let mut command = Command::new("npm");
+    let mut command = program::command("npm");
     command.args(args).current_dir(ui_dir());
     command
 }

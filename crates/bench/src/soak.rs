@@ -83,13 +83,3 @@ pub fn met_every_kind(stats: &SimStats) -> bool {
         && stats.token_revocations > 0
         && stats.page_token_expiries > 0
 }
-
-/// This process's peak resident set so far (`VmHWM`), in bytes; Linux only.
-pub fn peak_rss_bytes() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|kb| kb.trim().trim_end_matches(" kB").trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb * 1024)
-}

@@ -10,7 +10,7 @@ use roster::{Column, Roster, SortKey, ViewSpec};
 
 /// A line of /proc/self/status ("VmRSS", "VmHWM") in MiB.
 fn status_mib(field: &str) -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let status = std::fs::read_to_string("/proc/self/status").ok()?; // portable: None elsewhere
     let line = status.lines().find(|line| line.starts_with(field))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)

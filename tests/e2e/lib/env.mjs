@@ -55,7 +55,17 @@ export class TestEnv {
     const keep = (chunk) => this.driverLog.push(chunk.toString());
     this.process.stdout.on("data", keep);
     this.process.stderr.on("data", keep);
-    await waitFor("tauri-driver to listen", () => portOpen(DRIVER_PORT), 30_000, 100);
+    // tauri-driver opens its port at once but spawns WebKitWebDriver behind it; asking for a
+    // session before that one listens gets a dropped connection. `/status` goes through both, so a
+    // 200 saying "ready" means a session can be asked for.
+    await waitFor(
+      "tauri-driver and WebKitWebDriver to be ready (GET /status answering 200, ready)",
+      () => driverReady(DRIVER_PORT),
+      30_000,
+      100,
+    ).catch((error) => {
+      throw new Error(`${error.message}\n     tauri-driver's output:\n${this.driverLog.join("").trim() || "(none)"}`);
+    });
     this.driver = new WebDriver(`http://127.0.0.1:${DRIVER_PORT}`, this.env.DISPLAY);
   }
 
@@ -85,6 +95,15 @@ export class TestEnv {
       .map((path) => (statSync(path).isDirectory() ? this.readAll(path) : readFileSync(path, "latin1")))
       .join("\n");
   }
+}
+
+/** True once `GET /status` through tauri-driver answers 200 with `ready`; throws what it got
+ * otherwise, so that a wait that times out says why. */
+async function driverReady(port) {
+  const response = await fetch(`http://127.0.0.1:${port}/status`);
+  const body = await response.json().catch(() => ({}));
+  if (response.status === 200 && body?.value?.ready === true) return true;
+  throw new Error(`/status answered ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
 }
 
 function portOpen(port) {

@@ -1,5 +1,6 @@
 //! Peak memory of `phone-roster export` for a whole roster: the CLI (built in release) exports every
-//! user of a simulated account to CSV, and the child's peak resident set is read from getrusage.
+//! user of a simulated account to CSV, and the child's peak resident set is read from the system's
+//! accounting (bench::memory).
 //!
 //! `cargo build --release -p phone-roster-cli && cargo run --release -p bench --bin cli_memory -- --users 100000`
 
@@ -17,9 +18,9 @@ async fn main() -> anyhow::Result<()> {
     anyhow::ensure!(status.success(), "the export failed: {status}");
     std::fs::remove_file(&out)?;
     println!(
-        "phone-roster export | {users} users | {:.1} s | peak RSS {:.1} MB",
+        "phone-roster export | {users} users | {:.1} s | {}",
         started.elapsed().as_secs_f64(),
-        bench::children_peak_rss_bytes() as f64 / 1e6
+        bench::memory::describe_peak(bench::memory::children_peak_rss_bytes())
     );
     Ok(())
 }

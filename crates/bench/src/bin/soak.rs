@@ -28,7 +28,7 @@ async fn main() -> anyhow::Result<()> {
         output.status,
         String::from_utf8_lossy(&output.stderr)
     );
-    let peak = bench::children_peak_rss_bytes();
+    let peak = bench::memory::children_peak_rss_bytes();
     let users: Vec<zoom::PhoneUser> = serde_json::from_slice(&std::fs::read(&out)?)?;
     std::fs::remove_file(&out)?;
     soak::verify(&sim, &users)?;
@@ -39,10 +39,10 @@ async fn main() -> anyhow::Result<()> {
         soak::faults_met(&stats)
     );
     println!(
-        "soak, CLI path | {} users, each once, every field intact | {seconds:.1} s | {} | peak RSS {:.1} MB",
+        "soak, CLI path | {} users, each once, every field intact | {seconds:.1} s | {} | {}",
         users.len(),
         soak::faults_met(&stats),
-        peak as f64 / 1e6
+        bench::memory::describe_peak(peak)
     );
     Ok(())
 }

@@ -1,5 +1,7 @@
 //! Command tests on Tauri's mock runtime: the real commands, state, keychain (a fresh Secret Service
-//! under `cargo xtask test`) and HTTP to zoom-sim on loopback; only the window is absent.
+//! under `cargo xtask test`) and HTTP to zoom-sim on loopback; only the window is absent. They store
+//! secrets in the OS keychain, so `cargo xtask portable` (Windows, macOS, and Linux outside the
+//! throwaway Secret Service) skips this module by its name.
 
 mod export;
 mod insights;

@@ -1,11 +1,19 @@
 //! `cargo xtask tidy`: the conventions the code follows, checked instead of remembered. Every
 //! module opens with a comment saying why it exists; outside tests, no `unwrap()` or `expect()`
 //! without a comment saying why it cannot fail; no file over 400 lines without the reason written
-//! at its top; the TypeScript bindings current.
+//! at its top; Unix-only code gated away from Windows and macOS, programs started so that Windows
+//! finds them, and one-system crates in target tables (platform.rs, manifests.rs); the TypeScript
+//! bindings current.
 //!
 //! `cargo xtask test` runs the file checks first (they take a moment) and the bindings check with
 //! the other Rust tests, in the build it makes anyway.
 
+mod cfg_eval;
+mod manifests;
+mod platform;
+mod rust_text;
+
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -40,16 +48,29 @@ pub fn run() -> anyhow::Result<()> {
 /// The checks of the files themselves; prints every finding, then fails if there was one.
 pub fn files() -> anyhow::Result<()> {
     let root = workspace_root();
-    let mut findings = Vec::new();
+    let mut files = BTreeMap::new();
     for path in source_files(&root)? {
-        let relative = path.strip_prefix(&root).unwrap_or(&path);
-        let name = relative.to_string_lossy().replace('\\', "/");
+        let name = relative_name(&root, &path);
         if GENERATED.contains(&name.as_str()) {
             continue;
         }
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("could not read {}", path.display()))?;
-        findings.extend(check_file(&name, &text));
+        files.insert(name, text);
+    }
+    let mut findings = Vec::new();
+    for (name, text) in &files {
+        findings.extend(check_file(name, text));
+    }
+    findings.extend(platform::unix_only_apis(&files));
+    findings.extend(platform::spawns(&files));
+    for path in manifests(&root)? {
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("could not read {}", path.display()))?;
+        findings.extend(manifests::one_system_dependencies(
+            &relative_name(&root, &path),
+            &text,
+        ));
     }
     if findings.is_empty() {
         println!("tidy: every file follows the conventions");
@@ -133,6 +154,28 @@ fn unexplained_unwraps(lines: &[&str]) -> Vec<usize> {
 fn is_plain_comment(line: &str) -> bool {
     let code = line.trim_start();
     line.contains("//") && !code.starts_with("///") && !code.starts_with("//!")
+}
+
+/// `path` below `root`, with `/` between its parts on every system.
+fn relative_name(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative.to_string_lossy().replace('\\', "/")
+}
+
+/// The workspace's Cargo.toml files: the root's, each crate's and xtask's.
+fn manifests(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut found = vec![root.join("Cargo.toml"), root.join("xtask/Cargo.toml")];
+    let crates = root.join("crates");
+    for entry in std::fs::read_dir(&crates)
+        .with_context(|| format!("could not list {}", crates.display()))?
+    {
+        let manifest = entry?.path().join("Cargo.toml");
+        if manifest.is_file() {
+            found.push(manifest);
+        }
+    }
+    found.sort();
+    Ok(found)
 }
 
 fn source_files(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
