@@ -3,7 +3,8 @@
 //!
 //! - the environment variable `PHONE_ROSTER_UPDATES=off` (also `0`, `false`, `no`), or
 //! - a machine-wide policy file holding `{"updates": "off"}` (or `false`), writable only by
-//!   administrators: `%ProgramData%\Phone Roster\policy.json` on Windows,
+//!   administrators: `%ProgramData%\Phone Roster\policy.json` on Windows (ProgramData as the
+//!   known-folder API names it),
 //!   `/Library/Application Support/Phone Roster/policy.json` on macOS,
 //!   `/etc/phone-roster/policy.json` on Linux.
 
@@ -64,10 +65,13 @@ fn means_off(value: &str) -> bool {
     )
 }
 
+/// `%ProgramData%` as the system knows it (the known-folder API), not the environment variable of
+/// that name, which any user can set for their own processes to point the app at a policy of their
+/// choosing. Should the API fail, the folder's standard place.
 #[cfg(target_os = "windows")]
 fn machine_policy_file() -> PathBuf {
-    let program_data = std::env::var_os("ProgramData").unwrap_or_else(|| r"C:\ProgramData".into());
-    PathBuf::from(program_data)
+    known_folders::get_known_folder_path(known_folders::KnownFolder::ProgramData)
+        .unwrap_or_else(|| PathBuf::from(r"C:\ProgramData"))
         .join("Phone Roster")
         .join("policy.json")
 }

@@ -1,5 +1,6 @@
 //! Project automation, run as `cargo xtask <command>` (alias in .cargo/config.toml).
-//! Plain std + anyhow so that it builds in seconds before anything else.
+//! std and anyhow, plus three small crates for the release's updater (updater.rs): it builds in
+//! seconds before anything else.
 
 mod app;
 mod bench;
@@ -17,6 +18,7 @@ mod test;
 mod tidy;
 mod tools;
 mod ui;
+mod updater;
 mod workflows;
 
 use std::ffi::OsString;
@@ -54,6 +56,10 @@ commands:
                             a build of the app
   ship-binaries             run by the Tauri CLI before it packages (tauri.linux.conf.json): the
                             CLI's release build, debug info split off, binaries stripped
+  updater-key-check         sign a probe with the release's updater key (TAURI_SIGNING_PRIVATE_KEY
+                            and its password) and verify it with tauri.conf.json's public key
+  updater-manifest --assets DIR --version V --pub-date DATE --url-base URL [--notes T] --output F
+                            latest.json from the signed assets of a release (release.yml)
   demo                      install what is missing, build the app and open it on the demo account
   bench                     cargo bench --workspace (extra arguments go to cargo bench)
   soak                      100,000 users under a fault every 50 requests, through the CLI and the
@@ -79,6 +85,8 @@ fn main() -> ExitCode {
         Some("lint-workflows") if rest.is_empty() => workflows::lint(),
         Some("portable") if rest.is_empty() => portable::run(),
         Some("ship-binaries") if rest.is_empty() => bundle::ship_binaries(),
+        Some("updater-key-check") if rest.is_empty() => updater::key_check(),
+        Some("updater-manifest") => updater::manifest(&rest),
         Some("bench") => bench::run(&rest),
         Some("soak") if rest.is_empty() => soak::run(),
         Some("keyring-run") => keyring_run(&rest),

@@ -16,6 +16,7 @@ mod metadata;
 pub mod private_file;
 mod profile;
 pub mod snapshot;
+mod snapshot_folder;
 mod store;
 pub mod views;
 

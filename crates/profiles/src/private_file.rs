@@ -1,5 +1,6 @@
 //! Files that are the user's alone (the profile list, roster snapshots): written whole or not at
-//! all, readable by their owner only on Unix, in a folder that is the owner's alone.
+//! all, readable by their owner only on Unix, in a folder that is the owner's alone. The final
+//! rename waits out another program's brief hold on Windows (roster::export::replace).
 //!
 //! A write is four steps — a temporary file beside the target, its contents, a flush to disk, a
 //! rename over the target — and a crash or a full disk between any two leaves the previous file as
@@ -61,8 +62,7 @@ pub fn write_observed(
     before(WriteStep::Flush)?;
     temp.as_file().sync_all()?;
     before(WriteStep::Rename)?;
-    temp.persist(target).map_err(|error| error.error)?;
-    Ok(())
+    roster::export::replace::persist(temp, target).map_err(roster::export::replace::in_words)
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! Each profile's last loaded roster, kept in the app's data folder so the next launch shows it at once
 //! ("as of 09:14 yesterday"), and the one before it, so each refresh can say what changed. The app
 //! and `phone-roster changes` share the folder (`default_dir`), so either sees the other's history.
-//! One file per profile, versioned, replaced atomically as a whole, readable by the user only. It records whose roster it is (profile, account, OAuth app) and is shown only
-//! under a profile that still names the same account and app. A snapshot that cannot be read, or
+//! One file per profile, versioned, replaced atomically as a whole,
+//! readable by the user only. It records whose roster it is (profile, account, OAuth app) and is
+//! shown only under a profile that still names the same account and app. A snapshot that cannot be read, or
 //! belongs to someone else, is ignored (and the roster reloaded), never an error in the admin's way.
 
 use std::fs;
@@ -57,27 +58,7 @@ struct Header {
     owner: Owner,
 }
 
-/// The variable that moves the data folder (scripts, tests); the app and the CLI both read it.
-pub const DATA_DIR_VARIABLE: &str = "PHONE_ROSTER_DATA_DIR";
-
-/// The app's identifier (tauri.conf.json): Tauri's `app_data_dir()` is the platform's data folder
-/// joined with it.
-const APP_IDENTIFIER: &str = "app.phoneroster.desktop";
-
-/// The folder the app keeps snapshots in: `$PHONE_ROSTER_DATA_DIR/snapshots` if that is set, else
-/// `snapshots` in the app's data folder (`~/.local/share/app.phoneroster.desktop` on Linux,
-/// `~/Library/Application Support/app.phoneroster.desktop` on macOS,
-/// `%APPDATA%\app.phoneroster.desktop` on Windows).
-pub fn default_dir() -> Result<PathBuf, ProfileError> {
-    let data_dir = match std::env::var_os(DATA_DIR_VARIABLE) {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => directories::BaseDirs::new()
-            .ok_or(ProfileError::NoDataDir)?
-            .data_dir()
-            .join(APP_IDENTIFIER),
-    };
-    Ok(data_dir.join("snapshots"))
-}
+pub use crate::snapshot_folder::{DATA_DIR_VARIABLE, default_dir};
 
 /// A digest of the profile name: 64 characters for any name, where the name itself could exceed
 /// the 255-byte limit of file names (60 CJK characters are 180 bytes of UTF-8) or hold characters
@@ -126,8 +107,10 @@ pub fn save(dir: &Path, owner: &Owner, saved_at: &str, users: &[PhoneUser]) -> i
         if step != WriteStep::Rename {
             return Ok(());
         }
-        match fs::rename(&current, previous_path(dir, &owner.profile)) {
-            Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
+        match roster::export::replace::rename(&current, &previous_path(dir, &owner.profile)) {
+            Err(error) if error.kind() != io::ErrorKind::NotFound => {
+                Err(roster::export::replace::in_words(error))
+            }
             _ => Ok(()),
         }
     })
@@ -366,20 +349,5 @@ mod tests {
         assert!(load(dir.path(), &acme).is_none());
         assert!(load_previous(dir.path(), &acme).is_none());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
-    }
-
-    #[test]
-    fn the_default_folder_is_the_app_s_data_folder_or_the_variable_s() {
-        // The variable is read by every test process alike; this test only reads it.
-        let dir = default_dir().unwrap();
-        assert!(dir.ends_with("snapshots"), "{}", dir.display());
-        match std::env::var_os(DATA_DIR_VARIABLE).filter(|d| !d.is_empty()) {
-            Some(set) => assert_eq!(dir, PathBuf::from(set).join("snapshots")),
-            None => assert!(
-                dir.parent().unwrap().ends_with(APP_IDENTIFIER),
-                "{}",
-                dir.display()
-            ),
-        }
     }
 }

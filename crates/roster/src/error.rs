@@ -19,6 +19,13 @@ pub enum Error {
     )]
     PermissionDenied { path: PathBuf },
 
+    #[error(
+        "Could not save {}: another program has the file open (such as Excel). Close it there and \
+         try again, or choose another name; the file was not changed.",
+        path.display()
+    )]
+    InUse { path: PathBuf },
+
     #[error("Could not save {}: the disk is full. Free some space or choose another location.", path.display())]
     DiskFull { path: PathBuf },
 
@@ -42,6 +49,9 @@ impl Error {
     /// The sentence for an I/O failure while writing `path`, chosen by what the admin can do about it.
     pub(crate) fn from_io(source: io::Error, path: &Path) -> Error {
         let path = path.to_path_buf();
+        if crate::export::replace::held_by_another_program(&source) {
+            return Error::InUse { path };
+        }
         match source.kind() {
             io::ErrorKind::PermissionDenied => Error::PermissionDenied { path },
             io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Error::DiskFull { path },

@@ -62,7 +62,7 @@ pub(crate) fn write_atomically(
     }
     // On disk before the rename, so a crash cannot leave an empty file under the target's name.
     temp.as_file().sync_all().map_err(io_error)?;
-    temp.persist(path).map_err(|error| io_error(error.error))?;
+    super::replace::persist(temp, path).map_err(io_error)?;
     Ok(rows)
 }
 

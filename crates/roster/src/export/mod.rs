@@ -6,6 +6,7 @@ mod atomic;
 mod cancel;
 mod csv;
 mod json;
+pub mod replace;
 mod rows;
 mod spreadsheet_text;
 mod table;
