@@ -126,9 +126,11 @@ fn opens_with_a_comment(name: &str, lines: &[&str]) -> bool {
     }
 }
 
-/// Test code may unwrap: a failure there is the test failing.
+/// Test code may unwrap: a failure there is the test failing. Tests live in a folder named `tests`
+/// or `…_tests` (the app's `command_tests`), benchmarks in `benches`.
 fn is_test_file(name: &str) -> bool {
-    name.contains("/tests/") || name.starts_with("tests/") || name.contains("/benches/")
+    let mut folders = name.split('/').rev().skip(1);
+    folders.any(|folder| folder == "tests" || folder.ends_with("_tests") || folder == "benches")
 }
 
 /// 1-based line numbers of `unwrap()`/`expect(` before the file's `#[cfg(test)]` with no plain
@@ -245,6 +247,8 @@ mod tests {
         let in_tests = "//! Why.\n#[cfg(test)]\nmod tests { fn t() { x.unwrap(); } }\n";
         assert!(check_file("crates/a/src/a.rs", in_tests).is_empty());
         assert!(check_file("crates/a/tests/t.rs", bare).is_empty());
+        assert!(check_file("src-tauri/src/command_tests/t.rs", bare).is_empty());
+        assert!(!check_file("crates/a/src/tests.rs", bare).is_empty());
     }
 
     #[test]
