@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zoom::PhoneUser;
 
+use crate::Profile;
 use crate::private_file::{self, WriteStep};
-use crate::{Profile, ProfileError};
 
 /// Bump when the layout changes; older files are then ignored.
 const VERSION: u32 = 3;
