@@ -10,7 +10,7 @@
 //!
 //! Left out: tests that store secrets in the OS keychain (on these systems they would use the
 //! runner's real keychain, and tests never touch a real keychain), among them the app's command
-//! tests (`command_tests::`); and the spreadsheet round trip, which needs LibreOffice.
+//! tests (`command_tests::`); and the tests that open exports in LibreOffice.
 
 use std::path::Path;
 
@@ -19,11 +19,12 @@ use anyhow::{Context, bail};
 use crate::{cargo, step, test, ui, workspace_root};
 
 /// Test targets (folder, file stem) that run on Linux only: those that use the OS keychain, and
-/// the one that needs LibreOffice.
-const LINUX_ONLY_TESTS: [(&str, &str); 3] = [
+/// those that open exports in LibreOffice.
+const LINUX_ONLY_TESTS: [(&str, &str); 4] = [
     ("crates/profiles/tests", "keychain"),
     ("crates/cli/tests", "profiles"),
     ("crates/roster/tests", "spreadsheet_roundtrip"),
+    ("crates/roster/tests", "separator_formulas"),
 ];
 
 /// The app's unit tests that run its commands with a keychain (src-tauri/src/command_tests/).

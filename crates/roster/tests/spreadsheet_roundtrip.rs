@@ -4,15 +4,19 @@
 //! then holds must be text equal to the screen's (`Column::cell`). The plain CSV goes through the
 //! same import to show what it used to cost: the cells a spreadsheet changes in it.
 
+#[path = "support/formula_guard.rs"]
+mod formula_guard;
 #[path = "support/hostile.rs"]
 mod hostile;
+#[path = "support/libreoffice.rs"]
+mod libreoffice;
 #[path = "support/spreadsheet_hostile.rs"]
 mod spreadsheet_hostile;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use calamine::{Data, Reader, Xlsx, open_workbook};
+use calamine::Data;
+use libreoffice::cells;
 use roster::Column;
 use roster::export::{CsvOptions, CsvStyle, ExportFormat, export_to_path};
 use zoom::PhoneUser;
@@ -20,55 +24,15 @@ use zoom::PhoneUser;
 /// LibreOffice's CSV import: comma, double quote, UTF-8 (76), from line 1: Excel's defaults.
 const CSV_IMPORT: &str = "CSV:44,34,76,1";
 
-/// Converts `input` to .xlsx with LibreOffice (a CSV through `CSV_IMPORT`), in a profile of its
-/// own so that tests running at once do not share one.
+/// Converts `input` to .xlsx with LibreOffice (a CSV through `CSV_IMPORT`).
 fn through_libreoffice(input: &Path, work: &Path) -> PathBuf {
     let out = work.join(format!(
         "converted-{}",
         input.extension().unwrap().to_string_lossy()
     ));
-    let profile = work.join("libreoffice-profile");
-    let mut command = Command::new("soffice");
-    command
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--norestore"]);
-    if input.extension().is_some_and(|e| e == "csv") {
-        command.arg(format!("--infilter={CSV_IMPORT}"));
-    }
-    let output = command
-        .args(["--convert-to", "xlsx", "--outdir"])
-        .arg(&out)
-        .arg(input)
-        .output()
-        .expect("soffice runs (install libreoffice-calc-nogui; `cargo xtask test` installs it)");
-    let converted = out.join(input.with_extension("xlsx").file_name().unwrap());
-    assert!(
-        converted.exists(),
-        "LibreOffice wrote nothing: {}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    converted
-}
-
-/// Every cell of the first sheet, as LibreOffice left it.
-fn cells(workbook: &Path) -> Vec<Vec<Data>> {
-    let mut book: Xlsx<_> = open_workbook(workbook).expect("the converted workbook opens");
-    let sheet = book
-        .worksheet_range_at(0)
-        .expect("a sheet")
-        .expect("it reads");
-    let (rows, columns) = sheet.get_size();
-    (0..rows)
-        .map(|r| {
-            (0..columns)
-                .map(|c| sheet.get((r, c)).cloned().unwrap_or(Data::Empty))
-                .collect()
-        })
-        .collect()
+    let csv = input.extension().is_some_and(|e| e == "csv");
+    let infilter = csv.then_some(CSV_IMPORT);
+    libreoffice::to_workbooks(&[input.to_path_buf()], infilter, work, &out).remove(0)
 }
 
 /// The cells of data rows (after the header) that differ from `expected`, as
@@ -116,7 +80,8 @@ fn csv(style: CsvStyle) -> ExportFormat {
 /// in every language of Excel), and a carriage return in a value is a line break, as every CSV
 /// import reads one (the workbook keeps it).
 fn shown_for_people(column: Column, user: &PhoneUser) -> String {
-    let cell = column.cell(user);
+    // A formula start after a separator inside the cell carries its `'` (csv.rs).
+    let cell = formula_guard::inner(&column.cell(user));
     let text = cell.replace("\r\n", "\n").replace('\r', "\n");
     if formula_like(&cell) && text.contains('\n') {
         format!("'{text}")
@@ -162,12 +127,7 @@ fn round_trip(name: &str, users: &[PhoneUser]) {
     // Before: the plain CSV's cells a spreadsheet changes (its formula guard's `'` aside).
     let from_plain = cells(&through_libreoffice(&plain, dir.path()));
     let changed = differences(users, &from_plain, |column, user| {
-        let text = column.cell_as_sent(user);
-        if formula_like(&text) {
-            format!("'{text}")
-        } else {
-            text
-        }
+        formula_guard::plain(&column.cell_as_sent(user))
     });
     let mut per_column: Vec<(Column, usize, String)> = Vec::new();
     for (column, want, got) in &changed {
