@@ -18,29 +18,43 @@ pub fn mark_started() {
 
 /// Tauri reports an error of `setup` (ours, a plugin's, or creating the window) by panicking on
 /// the main thread inside the event loop, where the panic cannot unwind out of GTK: the hook is the
-/// one place that sees it. So the hook logs every panic (with its location) before the default hook
-/// prints it, and one on the main thread before the app is up is reported as a failure to start.
+/// one place that sees it. So the hook logs every panic (with its location) and prints it as the
+/// default hook would, and one on the main thread before the app is up is reported as a failure to
+/// start. The message goes through the redactor first (`panic_message`).
 pub fn log_panics() {
-    let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let location = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let message = panic_message(info.payload());
         tracing::error!(%location, %message, "panic");
-        default_hook(info);
+        let thread = std::thread::current();
+        eprintln!(
+            "thread '{}' panicked at {location}:\n{message}",
+            thread.name().unwrap_or("<unnamed>")
+        );
+        let backtrace = std::backtrace::Backtrace::capture();
+        if backtrace.status() == std::backtrace::BacktraceStatus::Captured {
+            eprintln!("{backtrace}");
+        }
         // A dialog only from the main thread: GTK, Cocoa and Win32 dialogs belong to it.
         if !STARTED.load(Ordering::Relaxed) && std::thread::current().name() == Some("main") {
             let cause = message.trim_start_matches("Failed to setup app: ");
             report_startup_failure(&startup_message(&cause, crate::logging::dir()));
         }
     }));
+}
+
+/// A panic's message as it is logged, printed and shown: through the redactor, because a panic
+/// carries whatever text it was given (an answer from Zoom, a URL with a token).
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let raw = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    crate::logging::redact(&raw)
 }
 
 /// The message for an app that could not start: what happened, and where the log is.
@@ -111,5 +125,19 @@ mod tests {
         assert!(message.contains("could not start: the settings folder is a file"));
         assert!(message.contains("/home/a/.local/share/app/logs"));
         assert!(startup_message(&"x", None).contains("No log could be written."));
+    }
+
+    #[test]
+    fn a_panic_s_message_is_redacted_before_it_is_logged_printed_or_shown() {
+        let secret = "client_secret=Zx9aQ7rT2mK4pL8vB3nC";
+        for payload in [
+            Box::new(secret) as Box<dyn std::any::Any + Send>,
+            Box::new(format!("token request failed: {secret}")),
+        ] {
+            let message = panic_message(payload.as_ref());
+            assert!(!message.contains("Zx9aQ7rT2mK4pL8vB3nC"), "{message}");
+            assert!(message.contains(crate::logging::REDACTED), "{message}");
+        }
+        assert_eq!(panic_message(&42u32), "");
     }
 }

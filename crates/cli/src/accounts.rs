@@ -84,8 +84,9 @@ fn may_replace(store: &ProfileStore, name: &str) -> Result<bool, Failure> {
 
 pub fn logout(args: ProfileArg) -> Result<(), Failure> {
     let name = args.profile.unwrap_or_else(|| DEFAULT_PROFILE.to_string());
-    ProfileStore::open_default()?.delete(&name)?;
-    eprintln!("Removed profile \"{name}\" and its secret.");
+    let snapshots = profiles::snapshot::default_dir()?;
+    ProfileStore::open_default()?.delete_with_rosters(&name, &snapshots)?;
+    eprintln!("Removed profile \"{name}\", its secret, its saved rosters and its saved views.");
     Ok(())
 }
 

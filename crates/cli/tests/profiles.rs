@@ -75,12 +75,50 @@ async fn login_export_and_logout_through_the_keychain() {
     );
     assert_eq!(read_csv(&out).len() - 1, sim_ids(&sim).len());
 
+    // A saved roster (as `changes` keeps it) and a saved view: logout removes them too.
+    let data = tempfile::tempdir().unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let changes_out = dir.path().join("changes.csv");
+    let changes = [
+        "changes",
+        "--profile",
+        &profile,
+        "--output",
+        changes_out.to_str().unwrap(),
+    ];
+    assert_exit(
+        &Run::new(&sim, dir.path())
+            .env("PHONE_ROSTER_DATA_DIR", data_dir)
+            .profile_credentials(&changes)
+            .await,
+        0,
+    );
+    let snapshots = data.path().join("snapshots");
+    assert_eq!(std::fs::read_dir(&snapshots).unwrap().count(), 1);
+    let views = profiles::ProfileStore::at(dir.path()).saved_views();
+    let view = profiles::views::SavedView {
+        name: "Finance".into(),
+        spec: roster::ViewSpec::default(),
+        columns: roster::Column::ALL.to_vec(),
+    };
+    views.save(&profile, view).unwrap();
+
     let logout = ["logout", "--profile", &profile];
     assert_exit(
         &Run::new(&sim, dir.path())
+            .env("PHONE_ROSTER_DATA_DIR", data_dir)
             .profile_credentials(&logout)
             .await,
         0,
+    );
+    assert_eq!(
+        std::fs::read_dir(&snapshots).unwrap().count(),
+        0,
+        "logout left the saved roster"
+    );
+    assert!(
+        views.list(&profile).unwrap().is_empty(),
+        "logout left the saved view"
     );
     let again = Run::new(&sim, dir.path())
         .profile_credentials(&export)

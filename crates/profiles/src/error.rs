@@ -93,6 +93,12 @@ pub enum ProfileError {
     ViewNameEmpty,
 
     #[error(
+        "A saved view's name may be {max} characters long at most. Type a shorter name and save \
+         again."
+    )]
+    ViewNameTooLong { max: usize },
+
+    #[error(
         "Could not read the saved views from {}: {source}. Check that you are allowed to read that \
          file.",
         path.display()

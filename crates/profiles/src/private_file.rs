@@ -4,7 +4,8 @@
 //!
 //! A write is four steps — a temporary file beside the target, its contents, a flush to disk, a
 //! rename over the target — and a crash or a full disk between any two leaves the previous file as
-//! it was. `write_observed` lets tests stop a write between steps to prove it.
+//! it was. On Unix a fifth, the folder flushed to disk, makes the rename itself survive a power
+//! cut. `write_observed` lets tests stop a write between steps to prove it.
 
 use std::fs;
 use std::io::{self, Write};
@@ -17,9 +18,12 @@ pub enum WriteStep {
     WriteContents,
     Flush,
     Rename,
+    /// After the rename (Unix only): the new file is in place; what follows makes it durable.
+    SyncFolder,
 }
 
 impl WriteStep {
+    /// The steps before the new file takes the target's place.
     pub const ALL: [WriteStep; 4] = [
         WriteStep::CreateTemporary,
         WriteStep::WriteContents,
@@ -28,13 +32,33 @@ impl WriteStep {
     ];
 }
 
-/// Creates the folder (and parents) if missing; a new folder is the user's alone on Unix.
+/// Creates the folder (and parents) if missing; on Unix a new folder is the user's alone, and an
+/// existing one that others may enter (made by an earlier version, or by hand) is made so.
 pub fn create_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
+    builder.create(dir)?;
+    #[cfg(unix)]
+    tighten(dir);
+    Ok(())
+}
+
+/// Takes group and others' access away from `dir`; best effort (a folder the user does not own
+/// stays as it is, and the files in it are the user's alone anyway).
+#[cfg(unix)]
+fn tighten(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(metadata) = fs::metadata(dir) else {
+        return;
+    };
+    let mode = metadata.permissions().mode();
+    if mode & 0o077 != 0
+        && let Err(error) = fs::set_permissions(dir, fs::Permissions::from_mode(mode & 0o700))
+    {
+        tracing::warn!(dir = %dir.display(), %error, "could not make the folder the user's alone");
+    }
 }
 
 /// Replaces `target` with `contents` in one atomic step, creating its folder if needed.
@@ -62,7 +86,14 @@ pub fn write_observed(
     before(WriteStep::Flush)?;
     temp.as_file().sync_all()?;
     before(WriteStep::Rename)?;
-    roster::export::replace::persist(temp, target).map_err(roster::export::replace::in_words)
+    roster::export::replace::persist(temp, target).map_err(roster::export::replace::in_words)?;
+    // A folder cannot be opened for syncing on Windows, whose renames are durable by themselves.
+    #[cfg(unix)]
+    {
+        before(WriteStep::SyncFolder)?;
+        fs::File::open(dir)?.sync_all()?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -100,5 +131,35 @@ mod tests {
         let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&target), 0o600);
         assert_eq!(mode(target.parent().unwrap()), 0o700);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_existing_folder_others_may_enter_is_made_the_owner_s_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let open = dir.path().join("made-by-an-earlier-version");
+        fs::create_dir(&open).unwrap();
+        fs::set_permissions(&open, fs::Permissions::from_mode(0o755)).unwrap();
+        write(&open.join("profiles.json"), b"[]").unwrap();
+        assert_eq!(
+            fs::metadata(&open).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_folder_is_flushed_after_the_rename() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut steps = Vec::new();
+        write_observed(&dir.path().join("file.json"), b"x", |step| {
+            steps.push(step);
+            Ok(())
+        })
+        .unwrap();
+        let mut expected = WriteStep::ALL.to_vec();
+        expected.push(WriteStep::SyncFolder);
+        assert_eq!(steps, expected);
     }
 }

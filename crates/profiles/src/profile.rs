@@ -104,10 +104,15 @@ pub(super) fn validate_name(name: &str) -> Result<(), ProfileError> {
     })
 }
 
+/// Zoom's Account and Client IDs are about 22 characters; anything past this is not one.
+pub const MAX_ID_CHARS: usize = 128;
+
 /// Zoom's IDs are short runs of letters, digits, `-` and `_`; whitespace means a bad paste.
 fn validate_id(field: &'static str, value: &str) -> Result<(), ProfileError> {
     let problem = if value.is_empty() {
         "is empty"
+    } else if value.chars().count() > MAX_ID_CHARS {
+        "is longer than 128 characters, which no Zoom ID is"
     } else if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
         "contains spaces or line breaks"
     } else {
@@ -175,6 +180,16 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .contains("Client ID contains spaces")
+        );
+        let mut p = profile("p");
+        p.client_id = "a".repeat(MAX_ID_CHARS);
+        p.validate().expect("an ID of the longest length");
+        p.account_id = "a".repeat(MAX_ID_CHARS + 1);
+        assert!(
+            p.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("Account ID is longer than 128 characters")
         );
     }
 

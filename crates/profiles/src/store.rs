@@ -176,6 +176,16 @@ impl ProfileStore {
         views::remove_profile_locked(&self.dir, name)
     }
 
+    /// Removes the profile everywhere Phone Roster keeps it: its saved rosters in `snapshots` first
+    /// (the account's whole roster is the most there is to leak, and removing them cannot fail
+    /// half-way), then its secret, its entry and its views (`delete`). The app and
+    /// `phone-roster logout` both remove a profile this way.
+    pub fn delete_with_rosters(&self, name: &str, snapshots: &Path) -> Result<(), ProfileError> {
+        self.get(name)?;
+        crate::snapshot::remove(snapshots, name);
+        self.delete(name)
+    }
+
     /// The profile's client secret, from the keychain.
     pub fn secret(&self, name: &str) -> Result<SecretString, ProfileError> {
         let profile = self.get(name)?;

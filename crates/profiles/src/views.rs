@@ -17,6 +17,8 @@ use crate::json_file::{self, ReadError};
 use crate::{ProfileError, metadata, private_file};
 
 const FILE_NAME: &str = "views.json";
+/// A name the picker can show on one line; a longer one is refused in words.
+pub const MAX_VIEW_NAME_CHARS: usize = 100;
 const VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -72,6 +74,11 @@ impl SavedViews {
         view.name = view.name.trim().to_owned();
         if view.name.is_empty() {
             return Err(ProfileError::ViewNameEmpty);
+        }
+        if view.name.chars().count() > MAX_VIEW_NAME_CHARS {
+            return Err(ProfileError::ViewNameTooLong {
+                max: MAX_VIEW_NAME_CHARS,
+            });
         }
         self.change(|file| {
             let views = file.profiles.entry(profile.to_owned()).or_default();
@@ -220,6 +227,28 @@ mod tests {
         let error = views.save("Prod", view("   ", "1")).unwrap_err();
         assert!(error.to_string().contains("name"), "{error}");
         assert!(!dir.path().join(FILE_NAME).exists());
+    }
+
+    #[test]
+    fn a_name_longer_than_the_picker_shows_is_refused_in_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let views = ProfileStore::at(dir.path()).saved_views();
+        let longest = "v".repeat(MAX_VIEW_NAME_CHARS);
+        views.save("Prod", view(&longest, "1")).unwrap();
+        let error = views
+            .save("Prod", view(&format!("{longest}v"), "1"))
+            .unwrap_err();
+        assert!(
+            matches!(
+                error,
+                ProfileError::ViewNameTooLong {
+                    max: MAX_VIEW_NAME_CHARS
+                }
+            ),
+            "{error:?}"
+        );
+        assert!(error.to_string().contains("100 characters"), "{error}");
+        assert_eq!(names(&views.list("Prod").unwrap()), [longest.as_str()]);
     }
 
     #[test]

@@ -3,6 +3,13 @@
 //!
 //! Zoom historically invalidated the previous token when it issued a new one (a PowerShell module
 //! lost 12,000 of 60,000 users that way), so concurrent requests must never each fetch their own.
+//!
+//! Two programs on one Zoom app (the app loading while a scheduled `phone-roster export` runs)
+//! would then knock each other's token out at every request. So a revoked token is replaced only
+//! after a hold-off that grows eightfold with each revocation that comes soon after the last
+//! (`contention`), while the other program gets on with its pages; after a quiet spell of
+//! `QUIET_HOLDOFFS` hold-offs without a revocation the count starts again, so Zoom revoking a token
+//! now and then costs a second.
 
 use std::fmt;
 use std::future::Future;
@@ -16,6 +23,13 @@ use crate::credentials::Credentials;
 use crate::error::Error;
 use crate::lenient;
 use crate::retry::Failure;
+
+/// Hold-offs (of the first length) without a revocation after which the contention is forgotten:
+/// five minutes at one second, far longer than the longest hold-off, so two programs trading
+/// tokens never fall back to the shortest wait.
+const QUIET_HOLDOFFS: u32 = 300;
+/// The longest hold-off before a new token, however often tokens are revoked.
+const MAX_HOLDOFF: Duration = Duration::from_secs(60);
 
 /// Zoom's documented lifetime, assumed when an answer leaves `expires_in` out.
 const DEFAULT_LIFETIME: Duration = Duration::from_secs(3600);
@@ -56,19 +70,24 @@ pub(crate) struct TokenCache {
     /// Held across the token request on purpose: that is what makes the refresh single-flight.
     state: tokio::sync::Mutex<State>,
     margin: Duration,
+    holdoff: Duration,
 }
 
 #[derive(Default)]
 struct State {
     current: Option<Cached>,
     issued: u64,
+    /// How many revocations came close together (see the module's comment).
+    contention: u32,
+    last_revocation: Option<Instant>,
 }
 
 impl TokenCache {
-    pub fn new(margin: Duration) -> Self {
+    pub fn new(margin: Duration, holdoff: Duration) -> Self {
         Self {
             state: Default::default(),
             margin,
+            holdoff,
         }
     }
 
@@ -83,6 +102,15 @@ impl TokenCache {
             && Instant::now() < cached.refresh_at
         {
             return Ok(cached.token.clone());
+        }
+        // Held with the lock on purpose: none of this program's requests asks for a token meanwhile.
+        let wait = holdoff(state.contention, self.holdoff);
+        if !wait.is_zero() {
+            tracing::info!(
+                ?wait,
+                "Zoom keeps revoking this app's tokens (another program using the same Zoom app?): waiting before asking for a new one"
+            );
+            tokio::time::sleep(wait).await;
         }
         let issued = fetch().await?;
         state.issued += 1;
@@ -108,7 +136,33 @@ impl TokenCache {
             .is_some_and(|c| c.token.generation == generation)
         {
             state.current = None;
+            let quiet = self.holdoff.saturating_mul(QUIET_HOLDOFFS);
+            let now = Instant::now();
+            state.contention =
+                contention_after(state.contention, state.last_revocation, now, quiet);
+            state.last_revocation = Some(now);
         }
+    }
+}
+
+/// The contention once another revocation comes at `now`: one more, or a first again after `quiet`.
+fn contention_after(contention: u32, last: Option<Instant>, now: Instant, quiet: Duration) -> u32 {
+    let close = last.is_some_and(|last| now.duration_since(last) < quiet);
+    if close {
+        contention.saturating_add(1)
+    } else {
+        1
+    }
+}
+
+/// The wait before a new token at `contention`: none before any revocation, then `base`, growing
+/// eightfold up to `MAX_HOLDOFF`.
+fn holdoff(contention: u32, base: Duration) -> Duration {
+    match contention.checked_sub(1) {
+        None => Duration::ZERO,
+        Some(steps) => base
+            .saturating_mul(8u32.saturating_pow(steps.min(10)))
+            .min(MAX_HOLDOFF),
     }
 }
 
@@ -185,6 +239,47 @@ mod tests {
     }
 
     #[test]
+    fn the_hold_off_starts_at_a_revocation_and_grows_eightfold_to_a_minute() {
+        let base = Duration::from_secs(1);
+        let waits: Vec<u64> = (0..5).map(|n| holdoff(n, base).as_secs()).collect();
+        assert_eq!(waits, [0, 1, 8, 60, 60]);
+        assert_eq!(holdoff(u32::MAX, base), MAX_HOLDOFF);
+    }
+
+    #[test]
+    fn revocations_close_together_raise_the_contention_and_a_quiet_spell_resets_it() {
+        let quiet = Duration::from_secs(300);
+        let start = Instant::now();
+        assert_eq!(contention_after(0, None, start, quiet), 1);
+        let soon = start + Duration::from_secs(59);
+        assert_eq!(contention_after(1, Some(start), soon, quiet), 2);
+        assert_eq!(contention_after(2, Some(soon), soon + quiet, quiet), 1);
+        assert_eq!(
+            contention_after(u32::MAX, Some(soon), soon, quiet),
+            u32::MAX
+        );
+    }
+
+    #[tokio::test]
+    async fn only_the_revocation_of_the_current_token_counts() {
+        let cache = TokenCache::new(Duration::from_secs(300), Duration::ZERO);
+        let fetch = || async { Ok(issued(Duration::from_secs(3600))) };
+        for _ in 0..3 {
+            let token = cache.get(fetch).await.unwrap();
+            cache.invalidate(token.generation).await;
+        }
+        // A zero hold-off makes no spell quiet: each came close to the last.
+        assert_eq!(cache.state.lock().await.contention, 1);
+        let cache = TokenCache::new(Duration::from_secs(300), Duration::from_millis(1));
+        let token = cache.get(fetch).await.unwrap();
+        cache.invalidate(token.generation).await;
+        let token = cache.get(fetch).await;
+        // A late 401 for a token already replaced does not count again.
+        cache.invalidate(token.unwrap().generation - 1).await;
+        assert_eq!(cache.state.lock().await.contention, 1);
+    }
+
+    #[test]
     fn refresh_five_minutes_early_or_at_half_life() {
         let margin = Duration::from_secs(300);
         assert_eq!(
@@ -216,7 +311,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_fresh_token_is_reused_and_an_invalidated_one_replaced_once() {
-        let cache = TokenCache::new(Duration::from_secs(300));
+        let cache = TokenCache::new(Duration::from_secs(300), Duration::from_millis(1));
         let fetches = AtomicU32::new(0);
         let fetch = || async {
             fetches.fetch_add(1, Ordering::SeqCst);
@@ -238,7 +333,7 @@ mod tests {
 
     #[tokio::test]
     async fn concurrent_callers_share_one_refresh() {
-        let cache = TokenCache::new(Duration::from_secs(300));
+        let cache = TokenCache::new(Duration::from_secs(300), Duration::from_millis(1));
         let fetches = AtomicU32::new(0);
         let fetch = || async {
             fetches.fetch_add(1, Ordering::SeqCst);
@@ -252,7 +347,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_short_lived_token_is_renewed_at_half_life() {
-        let cache = TokenCache::new(Duration::from_secs(300));
+        let cache = TokenCache::new(Duration::from_secs(300), Duration::from_millis(1));
         let first = cache
             .get(|| async { Ok(issued(Duration::ZERO)) })
             .await

@@ -46,8 +46,8 @@ impl Client {
             tracing::warn!(%error, "Zoom endpoint refused");
         })?;
         let inner = Inner {
-            http: tls::http_client(&options)?,
-            auth: TokenCache::new(options.token_refresh_margin),
+            http: tls::http_client(&options, &endpoints)?,
+            auth: TokenCache::new(options.token_refresh_margin, options.revoked_token_holdoff),
             limiter: RateLimiter::new(options.rate_limit_per_sec),
             credentials,
             endpoints,

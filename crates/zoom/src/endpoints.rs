@@ -24,6 +24,13 @@ pub fn is_loopback(url: &url::Url) -> bool {
     }
 }
 
+/// An address a secret or a token may go to: `https` on Zoom's hosts, or http(s) on this computer.
+pub(crate) fn is_trusted(url: &url::Url) -> bool {
+    let web = matches!(url.scheme(), "http" | "https");
+    let zoom = url.scheme() == "https" && url.host_str().is_some_and(is_zoom_host);
+    web && (zoom || is_loopback(url))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Endpoints {
     /// The REST base including `/v2`, e.g. `https://api.zoom.us/v2`.
@@ -58,6 +65,13 @@ impl Endpoints {
             .all(|url| url::Url::parse(url).is_ok_and(|parsed| is_loopback(&parsed)))
     }
 
+    /// Either address on this computer: the client then never goes through a proxy.
+    pub(crate) fn any_local(&self) -> bool {
+        [&self.api_base, &self.token_url]
+            .into_iter()
+            .any(|url| url::Url::parse(url).is_ok_and(|parsed| is_loopback(&parsed)))
+    }
+
     /// `path` starts with `/`; a trailing `/` on the base (a common paste) is tolerated.
     pub(crate) fn api_url(&self, path: &str) -> String {
         format!("{}{path}", self.api_base.trim_end_matches('/'))
@@ -68,13 +82,7 @@ impl Endpoints {
     /// address (an environment variable, a planted profiles.json), nothing is sent elsewhere.
     pub(crate) fn validate(&self) -> Result<(), Error> {
         for url in [&self.api_base, &self.token_url] {
-            let trusted = url::Url::parse(url).is_ok_and(|parsed| {
-                let web = matches!(parsed.scheme(), "http" | "https");
-                let zoom =
-                    parsed.scheme() == "https" && parsed.host_str().is_some_and(is_zoom_host);
-                web && (zoom || is_loopback(&parsed))
-            });
-            if !trusted {
+            if !url::Url::parse(url).is_ok_and(|parsed| is_trusted(&parsed)) {
                 return Err(Error::UntrustedEndpoint { url: url.clone() });
             }
         }
@@ -85,6 +93,27 @@ impl Endpoints {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_redirect_or_an_endpoint_may_lead_only_to_zoom_over_https_or_to_this_computer() {
+        let trusted = |url: &str| is_trusted(&url::Url::parse(url).unwrap());
+        assert!(trusted("https://zoom.us/oauth/token"));
+        assert!(trusted("https://api.zoomgov.com/v2"));
+        assert!(trusted("http://127.0.0.1:8080/v2"));
+        assert!(trusted("http://[::1]:8080/v2"));
+        assert!(!trusted("http://zoom.us/oauth/token"));
+        assert!(!trusted("https://zoom.us.example.com/oauth/token"));
+        assert!(!trusted("https://proxy.example.com/"));
+        assert!(!trusted("ftp://127.0.0.1/"));
+    }
+
+    #[test]
+    fn a_client_with_any_address_on_this_computer_is_local() {
+        let mixed = Endpoints::custom("http://127.0.0.1:9/v2", "https://zoom.us/oauth/token");
+        assert!(mixed.any_local());
+        assert!(!mixed.is_local());
+        assert!(!Endpoints::zoom().any_local());
+    }
 
     #[test]
     fn api_urls_join_without_double_slashes() {

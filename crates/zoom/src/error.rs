@@ -41,6 +41,11 @@ pub enum Error {
     )]
     EndlessPages { pages: u32, why: &'static str },
     #[error(
+        "Zoom listed more than {limit} phone users, more than Phone Roster loads at once: it \
+         stopped rather than fill this computer's memory. Export one site or status at a time."
+    )]
+    TooManyUsers { limit: u32 },
+    #[error(
         "Zoom sent an answer larger than {limit_mb} MB, far more than a page of users needs; \
          Phone Roster stopped reading it."
     )]
@@ -91,7 +96,9 @@ impl Error {
             | Error::UnreadableResponse { tracking_id, .. }
             | Error::ResponseTooLarge { tracking_id, .. }
             | Error::Api { tracking_id, .. } => tracking_id.as_deref(),
-            Error::UntrustedEndpoint { .. } | Error::EndlessPages { .. } => None,
+            Error::UntrustedEndpoint { .. }
+            | Error::EndlessPages { .. }
+            | Error::TooManyUsers { .. } => None,
         }
     }
 
@@ -130,6 +137,9 @@ impl Error {
                 (ZOOM_API_BASE_URL, ZOOM_OAUTH_TOKEN_URL, PHONE_ROSTER_API_BASE_URL or \
                 PHONE_ROSTER_OAUTH_TOKEN_URL), or save the connection profile again."
                 .into(),
+            Error::TooManyUsers { .. } => "Export one site at a time (`phone-roster export \
+                --site NAME`), or contact support if the account really is this large."
+                .into(),
             Error::UnreadableResponse { .. }
             | Error::ResponseTooLarge { .. }
             | Error::EndlessPages { .. }
@@ -153,6 +163,7 @@ impl Error {
             | Error::UnreadableResponse { .. }
             | Error::ResponseTooLarge { .. }
             | Error::EndlessPages { .. }
+            | Error::TooManyUsers { .. }
             | Error::Api { .. } => ErrorKind::Zoom,
             Error::Offline { .. } | Error::Tls { .. } | Error::Timeout { .. } => ErrorKind::Network,
         }

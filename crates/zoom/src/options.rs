@@ -32,6 +32,10 @@ pub struct ClientOptions {
     pub max_page_token_restarts: u32,
     /// How long before expiry the access token is renewed (half its lifetime if that is shorter).
     pub token_refresh_margin: Duration,
+    /// The wait before a new token after Zoom revoked the last one (another program asking for
+    /// tokens of the same Zoom app revokes them); it grows fourfold with each further revocation
+    /// that comes soon after the last (auth.rs).
+    pub revoked_token_holdoff: Duration,
 }
 
 impl Default for ClientOptions {
@@ -50,6 +54,7 @@ impl Default for ClientOptions {
             max_retry_after: Duration::from_secs(120),
             max_page_token_restarts: 3,
             token_refresh_margin: Duration::from_secs(5 * 60),
+            revoked_token_holdoff: Duration::from_secs(1),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! What keeps a `next_page_token` chain finite when the server is broken or hostile: a token the
-//! chain already sent, or more pages than the server's own `total_records` needs, ends the fetch with
+//! chain already sent, a token longer than any Zoom sends (each one is kept, and sent back in the
+//! next URL), or more pages than the server's own `total_records` needs, ends the fetch with
 //! `Error::EndlessPages` instead of asking forever.
 
 use std::collections::HashSet;
@@ -9,6 +10,8 @@ use crate::filter::PAGE_SIZE;
 /// A chain whose pages never say how many records there are stops here: 2,000,000 users, thirty
 /// times the largest accounts reported.
 const PAGES_WITHOUT_TOTAL: u32 = 20_000;
+/// Zoom's page tokens are about 30 characters; a kilobyte is far more than any needs.
+const MAX_PAGE_TOKEN_BYTES: usize = 1024;
 
 /// The pages of one walk of a chain, from page 1; a restart after an expired token starts a new one.
 #[derive(Default)]
@@ -24,6 +27,9 @@ impl PageGuard {
     pub fn admit(&mut self, total_records: Option<u32>, next_token: &str) -> Result<(), Error> {
         self.pages = self.pages.saturating_add(1);
         self.total = self.total.max(total_records);
+        if next_token.len() > MAX_PAGE_TOKEN_BYTES {
+            return Err(self.endless("it sent a page token longer than any Zoom sends"));
+        }
         if !self.sent_tokens.insert(next_token.to_owned()) {
             return Err(self.endless("it sent a page token it had already sent"));
         }
@@ -72,6 +78,27 @@ mod tests {
         assert!(
             matches!(error, Error::EndlessPages { pages: 3, .. }),
             "{error:?}"
+        );
+    }
+
+    #[test]
+    fn a_token_longer_than_any_zoom_sends_ends_the_chain() {
+        let mut guard = PageGuard::default();
+        guard
+            .admit(Some(1_000), &"a".repeat(MAX_PAGE_TOKEN_BYTES))
+            .unwrap();
+        let error = guard
+            .admit(Some(1_000), &"b".repeat(MAX_PAGE_TOKEN_BYTES + 1))
+            .unwrap_err();
+        assert!(
+            matches!(error, Error::EndlessPages { why, .. } if why.contains("longer")),
+            "{error:?}"
+        );
+        assert!(
+            guard
+                .sent_tokens
+                .iter()
+                .all(|t| t.len() <= MAX_PAGE_TOKEN_BYTES)
         );
     }
 

@@ -50,12 +50,16 @@ pub(crate) struct Step {
     pub event: FetchEvent,
 }
 
+/// New tokens one request may ask for: one for a token Zoom revoked, two more for another program
+/// on the same Zoom app revoking the new one before the retry reached Zoom (auth.rs).
+const MAX_REFRESHES: u32 = 3;
+
 /// The retry budget of one request.
 pub(crate) struct Retrier<'a> {
     options: &'a ClientOptions,
     transient: u32,
     rate_limited: u32,
-    refreshed: bool,
+    refreshes: u32,
 }
 
 impl<'a> Retrier<'a> {
@@ -64,7 +68,7 @@ impl<'a> Retrier<'a> {
             options,
             transient: 0,
             rate_limited: 0,
-            refreshed: false,
+            refreshes: 0,
         }
     }
 
@@ -73,15 +77,15 @@ impl<'a> Retrier<'a> {
         match failure.retry {
             Retry::Never => None,
             Retry::RefreshToken { .. } => {
-                if self.refreshed {
+                if self.refreshes >= MAX_REFRESHES {
                     return None;
                 }
-                self.refreshed = true;
+                self.refreshes += 1;
                 Some(Step {
                     wait: Duration::ZERO,
                     event: FetchEvent::Retrying {
                         reason: "Zoom's access token expired; getting a new one".into(),
-                        attempt: 1,
+                        attempt: self.refreshes,
                         wait: Duration::ZERO,
                     },
                 })
@@ -201,7 +205,7 @@ mod tests {
     }
 
     #[test]
-    fn token_refresh_is_tried_once() {
+    fn a_new_token_is_asked_for_at_most_three_times_per_request() {
         let options = ClientOptions::default();
         let mut retrier = Retrier::new(&options);
         let failure = Failure {
@@ -213,7 +217,9 @@ mod tests {
             },
             retry: Retry::RefreshToken { generation: 1 },
         };
-        assert_eq!(retrier.next(&failure).map(|s| s.wait), Some(Duration::ZERO));
+        for _ in 0..MAX_REFRESHES {
+            assert_eq!(retrier.next(&failure).map(|s| s.wait), Some(Duration::ZERO));
+        }
         assert_eq!(retrier.next(&failure), None);
     }
 

@@ -57,17 +57,27 @@ impl Chain {
     }
 }
 
+/// The most users one fetch holds, whatever the server's own count says: thirty times the largest
+/// accounts reported, and about 2 GB of memory. A server that sends more is refused in words.
+pub const MAX_USERS_PER_LOAD: u32 = 2_000_000;
+
 /// What the chains of one fetch share: who was yielded, and each chain's `total_records`.
 pub(crate) struct Merge {
     seen: HashSet<String>,
     totals: Vec<Option<u32>>,
+    limit: u32,
 }
 
 impl Merge {
     pub fn new(chains: usize) -> Mutex<Merge> {
+        Self::with_limit(chains, MAX_USERS_PER_LOAD)
+    }
+
+    fn with_limit(chains: usize, limit: u32) -> Mutex<Merge> {
         Mutex::new(Merge {
             seen: HashSet::new(),
             totals: vec![None; chains],
+            limit,
         })
     }
 
@@ -79,8 +89,14 @@ impl Merge {
     }
 
     /// Keeps the users not yielded before; returns them with the best known total. A chain
-    /// numbered past those the merge was made for (a site found later) is added.
-    fn admit(&mut self, chain: usize, total: Option<u32>, users: Vec<PhoneUser>) -> FetchEvent {
+    /// numbered past those the merge was made for (a site found later) is added. More users in all
+    /// than the limit ends the fetch.
+    fn admit(
+        &mut self,
+        chain: usize,
+        total: Option<u32>,
+        users: Vec<PhoneUser>,
+    ) -> Result<FetchEvent, Error> {
         if chain >= self.totals.len() {
             self.totals.resize(chain + 1, None);
         }
@@ -98,10 +114,13 @@ impl Merge {
             .flatten()
             .fold(0u32, |sum, total| sum.saturating_add(*total));
         let seen = u32::try_from(self.seen.len()).unwrap_or(u32::MAX);
-        FetchEvent::Users {
+        if seen > self.limit {
+            return Err(Error::TooManyUsers { limit: self.limit });
+        }
+        Ok(FetchEvent::Users {
             users,
             total: reported.max(seen),
-        }
+        })
     }
 }
 
@@ -145,7 +164,7 @@ impl Chain {
         covered: Option<&Mutex<HashSet<String>>>,
     ) -> Result<(), Error> {
         while let Some(page) = pages.next_page::<UsersPage>(emit).await? {
-            self.admit(page, index, merge, emit, covered).await;
+            self.admit(page, index, merge, emit, covered).await?;
         }
         Ok(())
     }
@@ -158,18 +177,19 @@ impl Chain {
         merge: &Mutex<Merge>,
         emit: &Emitter,
         covered: Option<&Mutex<HashSet<String>>>,
-    ) {
+    ) -> Result<(), Error> {
         let users = parse_users(page.users, self.default_status);
         if let Some(covered) = covered {
             let mut covered = covered.lock().unwrap_or_else(|e| e.into_inner());
             covered.extend(users.iter().map(|u| dedup_key(u).into_owned()));
         }
-        let event =
-            merge
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .admit(index, page.total_records, users);
+        let event = merge.lock().unwrap_or_else(|e| e.into_inner()).admit(
+            index,
+            page.total_records,
+            users,
+        )?;
         emit.emit(event).await;
+        Ok(())
     }
 }
 
@@ -205,6 +225,26 @@ mod tests {
         }
     }
 
+    fn merge(chains: usize) -> Merge {
+        Merge::new(chains).into_inner().unwrap()
+    }
+
+    #[test]
+    fn more_users_than_the_limit_end_the_fetch_whatever_the_server_counts() {
+        let mut merge = Merge::with_limit(1, 3).into_inner().unwrap();
+        merge.admit(0, Some(2), vec![user("a"), user("b")]).unwrap();
+        merge.admit(0, Some(2), vec![user("c")]).unwrap();
+        let error = merge.admit(0, Some(2), vec![user("d")]).unwrap_err();
+        assert!(
+            matches!(error, Error::TooManyUsers { limit: 3 }),
+            "{error:?}"
+        );
+        assert!(
+            error.to_string().contains("more than 3 phone users"),
+            "{error}"
+        );
+    }
+
     fn ids(event: &FetchEvent) -> (Vec<&str>, u32) {
         let FetchEvent::Users { users, total } = event else {
             panic!("expected users")
@@ -214,53 +254,54 @@ mod tests {
 
     #[test]
     fn users_are_yielded_once_across_pages_and_chains() {
-        let mut merge = Merge {
-            seen: HashSet::new(),
-            totals: vec![None, None],
-        };
-        let first = merge.admit(0, Some(3), vec![user("a"), user("b")]);
+        let mut merge = merge(2);
+        let first = merge.admit(0, Some(3), vec![user("a"), user("b")]).unwrap();
         assert_eq!(ids(&first), (vec!["a", "b"], 3));
-        let restarted = merge.admit(0, Some(3), vec![user("a"), user("b"), user("c")]);
+        let restarted = merge
+            .admit(0, Some(3), vec![user("a"), user("b"), user("c")])
+            .unwrap();
         assert_eq!(ids(&restarted), (vec!["c"], 3));
-        let pending = merge.admit(1, Some(2), vec![user("c"), user("d")]);
+        let pending = merge.admit(1, Some(2), vec![user("c"), user("d")]).unwrap();
         assert_eq!(ids(&pending), (vec!["d"], 5));
     }
 
     #[test]
     fn the_total_is_never_below_what_was_yielded() {
-        let mut merge = Merge {
-            seen: HashSet::new(),
-            totals: vec![None],
-        };
-        assert_eq!(ids(&merge.admit(0, None, vec![user("a"), user("b")])).1, 2);
-        assert_eq!(ids(&merge.admit(0, Some(1), vec![user("c")])).1, 3);
+        let mut merge = merge(1);
+        assert_eq!(
+            ids(&merge.admit(0, None, vec![user("a"), user("b")]).unwrap()).1,
+            2
+        );
+        assert_eq!(ids(&merge.admit(0, Some(1), vec![user("c")]).unwrap()).1, 3);
     }
 
     #[test]
     fn totals_a_server_inflates_do_not_overflow() {
-        let mut merge = Merge {
-            seen: HashSet::new(),
-            totals: vec![None, None],
-        };
-        merge.admit(0, Some(u32::MAX), vec![user("a")]);
-        assert_eq!(ids(&merge.admit(1, Some(7), vec![user("b")])).1, u32::MAX);
+        let mut merge = merge(2);
+        merge.admit(0, Some(u32::MAX), vec![user("a")]).unwrap();
+        assert_eq!(
+            ids(&merge.admit(1, Some(7), vec![user("b")]).unwrap()).1,
+            u32::MAX
+        );
     }
 
     #[test]
     fn users_without_id_are_kept_but_not_doubled() {
-        let mut merge = Merge {
-            seen: HashSet::new(),
-            totals: vec![None],
-        };
+        let mut merge = merge(1);
         let anonymous = PhoneUser {
             name: Some("No Id".into()),
             ..Default::default()
         };
         assert_eq!(
-            ids(&merge.admit(0, None, vec![anonymous.clone()])).0.len(),
+            ids(&merge.admit(0, None, vec![anonymous.clone()]).unwrap())
+                .0
+                .len(),
             1
         );
-        assert_eq!(ids(&merge.admit(0, None, vec![anonymous])).0.len(), 0);
+        assert_eq!(
+            ids(&merge.admit(0, None, vec![anonymous]).unwrap()).0.len(),
+            0
+        );
     }
 
     #[test]

@@ -52,7 +52,7 @@ async fn whole_list(client: &Client, merge: &Mutex<Merge>, emit: &Emitter) -> Re
     };
     let expected = first.total_records;
     let has_siteless = first.users.iter().any(|user| site_id(user).is_none());
-    whole.admit(first, WHOLE_LIST, merge, emit, None).await;
+    whole.admit(first, WHOLE_LIST, merge, emit, None).await?;
     let sites = sites.unwrap_or_else(|error| {
         tracing::warn!(%error, "could not list the phone sites; loading users as one chain");
         Vec::new()
@@ -61,8 +61,14 @@ async fn whole_list(client: &Client, merge: &Mutex<Merge>, emit: &Emitter) -> Re
         // Their sites cannot cover the account: asking them would only slow the one chain.
         tracing::info!("users without a site on the first page; loading users as one chain");
     }
-    let Some(expected) = expected.filter(|_| sites.len() >= 2 && !pages.is_done() && !has_siteless)
-    else {
+    if sites.len() > MAX_SITES_SPLIT {
+        tracing::info!(
+            sites = sites.len(),
+            "more sites than chains can help; loading users as one chain"
+        );
+    }
+    let splits = (2..=MAX_SITES_SPLIT).contains(&sites.len());
+    let Some(expected) = expected.filter(|_| splits && !pages.is_done() && !has_siteless) else {
         return whole.run(&mut pages, WHOLE_LIST, merge, emit, None).await;
     };
     let probed = {
@@ -99,7 +105,15 @@ struct Probed<'a> {
     firsts: Vec<UsersPage>,
 }
 
-/// Asks every site's first page at once; `Some` when their totals add up to `expected`.
+/// Above this many sites the account loads as one chain: the rate limit lets about seven chains
+/// run side by side, so more sites add nothing but requests (and a hostile list of sites could ask
+/// for millions of first pages).
+pub(crate) const MAX_SITES_SPLIT: usize = 100;
+/// Sites' first pages asked for at once.
+const PROBES_AT_ONCE: usize = 8;
+
+/// Asks the sites' first pages, `PROBES_AT_ONCE` at a time (a batch waits for its slowest); `Some` when their totals add up to
+/// `expected`.
 async fn probe_sites<'a>(
     client: &'a Client,
     sites: &[Site],
@@ -116,8 +130,11 @@ async fn probe_sites<'a>(
         })
         .collect();
     let mut pages: Vec<PageChain> = chains.iter().map(|chain| chain.pages(client)).collect();
-    let firsts =
-        futures::future::join_all(pages.iter_mut().map(|p| p.next_page::<UsersPage>(emit))).await;
+    let mut firsts = Vec::with_capacity(pages.len());
+    for batch in pages.chunks_mut(PROBES_AT_ONCE) {
+        let asked = batch.iter_mut().map(|p| p.next_page::<UsersPage>(emit));
+        firsts.extend(futures::future::join_all(asked).await);
+    }
     let firsts: Vec<UsersPage> = match firsts.into_iter().collect::<Result<Vec<_>, _>>() {
         Ok(firsts) => firsts.into_iter().flatten().collect(),
         // A site the app's admin role does not cover, or any other trouble: the whole list's own
@@ -176,7 +193,7 @@ async fn load_sites(
             async move {
                 chain
                     .admit(first, FIRST_SITE + i, merge, emit, Some(covered))
-                    .await;
+                    .await?;
                 chain
                     .run(pages, FIRST_SITE + i, merge, emit, Some(covered))
                     .await

@@ -63,6 +63,10 @@ async fn saving_under_a_name_in_use_asks_first_and_never_shows_the_old_account_s
     )
     .await
     .expect("replaced once the admin said so");
+    assert!(
+        app.state().open_roster().is_none(),
+        "the old account's roster stays on screen under the replaced profile"
+    );
     let listed = profiles::list_profiles(app.state()).await.unwrap();
     assert_eq!(listed[0].account_id, "another-account");
     assert!(listed[0].snapshot.is_none(), "{:?}", listed[0].snapshot);

@@ -113,12 +113,20 @@ pub async fn save_profile(
                 crate::known_secrets::remember(&saved.client_id, secret);
             }
             let to_save = saved.clone();
-            state
-                .with_profiles(move |store| match replace {
-                    true => store.save(&to_save, secret),
-                    false => store.create(&to_save, secret),
+            let before = state
+                .with_profiles(move |store| {
+                    let before = store.get(&to_save.name).ok();
+                    match replace {
+                        true => store.save(&to_save, secret),
+                        false => store.create(&to_save, secret),
+                    }?;
+                    Ok(before)
                 })
                 .await?;
+            // The name now means another account (or Zoom app): its roster leaves the screen.
+            if before.is_some_and(|b| snapshot::Owner::of(&b) != snapshot::Owner::of(&saved)) {
+                state.close_roster_of(&saved.name);
+            }
             Ok(info(&state, saved))
         })
         .await
@@ -131,11 +139,10 @@ pub async fn save_profile(
 pub async fn delete_profile(state: State<'_, AppState>, name: String) -> AppResult<()> {
     state
         .answer("delete_profile", async {
-            let deleted = name.clone();
+            let (deleted, snapshots) = (name.clone(), state.snapshots_dir.clone());
             state
-                .with_profiles(move |store| store.delete(&deleted))
+                .with_profiles(move |store| store.delete_with_rosters(&deleted, &snapshots))
                 .await?;
-            snapshot::remove(&state.snapshots_dir, &name);
             state.close_roster_of(&name);
             Ok(())
         })

@@ -29,6 +29,7 @@ pub fn fast_options() -> ClientOptions {
         backoff_base: Duration::from_millis(2),
         backoff_max: Duration::from_millis(40),
         rate_limit_backoff_min: Duration::from_millis(10),
+        revoked_token_holdoff: Duration::from_millis(10),
         ..ClientOptions::default()
     }
 }
