@@ -48,7 +48,7 @@ async fn a_refresh_is_compared_with_the_roster_before_it_and_so_is_the_next_laun
     let kinds = |list: &changes::ChangeList| -> Vec<ChangeKind> {
         list.rows.iter().map(|row| row.kind).collect()
     };
-    let refused = changes::changes(app.state(), ViewSpec::default(), vec![])
+    let refused = changes::changes(app.state(), ViewSpec::default(), vec![], 0, 200)
         .await
         .expect_err("no history yet");
     assert!(refused.hint.is_some(), "{refused:?}");
@@ -82,10 +82,24 @@ async fn a_refresh_is_compared_with_the_roster_before_it_and_so_is_the_next_laun
         ),
         (1, 1, 1, SINCE)
     );
-    let all = changes::changes(app.state(), ViewSpec::default(), vec![])
+    let all = changes::changes(app.state(), ViewSpec::default(), vec![], 0, 200)
         .await
         .unwrap();
-    assert_eq!(all.rows.len(), 3);
+    assert_eq!((all.rows.len(), all.shown), (3, 3));
+    // A window of the list: from the second row on, one row, with the count of them all.
+    let window = changes::changes(app.state(), ViewSpec::default(), vec![], 1, 1)
+        .await
+        .unwrap();
+    assert_eq!(window.shown, 3);
+    assert_eq!(window.rows.len(), 1);
+    assert_eq!(window.rows[0].user.user_id, all.rows[1].user.user_id);
+    let too_many = changes::changes(app.state(), ViewSpec::default(), vec![], 0, 100_000)
+        .await
+        .expect_err("a window larger than any screen");
+    assert!(
+        too_many.to_string().contains("Ask for fewer rows"),
+        "{too_many}"
+    );
     let changed = all.rows.iter().find(|row| row.kind == ChangeKind::Changed);
     let changed = changed.expect("the moved user");
     assert_eq!(changed.user.user_id, moved.as_str());
@@ -97,9 +111,15 @@ async fn a_refresh_is_compared_with_the_roster_before_it_and_so_is_the_next_laun
             .what_changed
             .starts_with("Cost Center: Old cost center → ")
     );
-    let left = changes::changes(app.state(), ViewSpec::default(), vec![ChangeKind::Left])
-        .await
-        .unwrap();
+    let left = changes::changes(
+        app.state(),
+        ViewSpec::default(),
+        vec![ChangeKind::Left],
+        0,
+        200,
+    )
+    .await
+    .unwrap();
     assert_eq!(kinds(&left), [ChangeKind::Left]);
     assert_eq!(left.rows[0].user.email, "gone@example.com");
     // The roster's own search applies to the changes too.
@@ -107,7 +127,9 @@ async fn a_refresh_is_compared_with_the_roster_before_it_and_so_is_the_next_laun
         search: "gone@example".into(),
         ..ViewSpec::default()
     };
-    let found = changes::changes(app.state(), search, vec![]).await.unwrap();
+    let found = changes::changes(app.state(), search, vec![], 0, 200)
+        .await
+        .unwrap();
     assert_eq!(kinds(&found), [ChangeKind::Left]);
 
     // Exported as the Changes view shows it.

@@ -1,5 +1,7 @@
 //! The Changes view: who joined, left or changed since the roster before, filtered, searched and
-//! sorted by the same view spec as the roster, and exported as the screen shows it.
+//! sorted by the same view spec as the roster, and exported as the screen shows it. Like the
+//! roster's, the list reaches the page a window at a time (`offset`, `limit`), so a huge or hostile
+//! set of changes never crosses IPC whole.
 
 use roster::ViewSpec;
 use roster::changes::{ChangeKind, FieldChange};
@@ -36,10 +38,14 @@ pub struct ChangeRow {
     pub fields: Vec<FieldChange>,
 }
 
-/// The changes the view lets through, in its sort order, and how many there are of each kind in all.
+/// A window of the changes the view lets through, in its sort order; how many it lets through in
+/// all; and how many there are of each kind.
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct ChangeList {
+    /// The rows from `offset`, at most `limit` of them.
     pub rows: Vec<ChangeRow>,
+    /// How many changes the view lets through.
+    pub shown: u32,
     pub summary: ChangeSummary,
 }
 
@@ -75,17 +81,22 @@ pub async fn changes(
     state: State<'_, AppState>,
     spec: ViewSpec,
     kinds: Vec<ChangeKind>,
+    offset: u32,
+    limit: u32,
 ) -> AppResult<ChangeList> {
     state
         .answer("changes", async {
             spec.check()?;
+            roster::check_window(limit as usize)?;
             let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
             let changes = blocking(move || open.changes()).await?;
             let changes = changes.ok_or_else(no_history)?;
-            let rows = changes
-                .set
-                .rows(&spec, &kinds)
+            let matched = changes.set.rows(&spec, &kinds);
+            let shown = u32::try_from(matched.len()).unwrap_or(u32::MAX);
+            let rows = matched
                 .into_iter()
+                .skip(offset as usize)
+                .take(limit as usize)
                 .map(|change| ChangeRow {
                     kind: change.kind,
                     user: Row::of(&change.user),
@@ -95,6 +106,7 @@ pub async fn changes(
                 .collect();
             Ok(ChangeList {
                 rows,
+                shown,
                 summary: summary_of(&changes),
             })
         })

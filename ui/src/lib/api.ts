@@ -96,7 +96,9 @@ export const cancelExport = (): Promise<void> => commands.cancelExport();
 export const reveal = (path: string): Promise<null> => unwrap(commands.reveal(path));
 export const changeSummary = (): Promise<ChangeSummary | null> => unwrap(commands.changeSummary());
 /** The changes the view lets through (of `kinds`; all when empty), in the view's sort order. */
-export const changes = (spec: ViewSpec, kinds: ChangeKind[]): Promise<ChangeList> => unwrap(commands.changes(spec, kinds));
+/** A window of the Changes list: `limit` rows from `offset`, with how many the view lets through. */
+export const changes = (spec: ViewSpec, kinds: ChangeKind[], offset: number, limit: number): Promise<ChangeList> =>
+  unwrap(commands.changes(spec, kinds, offset, limit));
 export const exportChanges = (
   spec: ViewSpec,
   kinds: ChangeKind[],

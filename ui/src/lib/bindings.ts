@@ -59,7 +59,7 @@ export const commands = {
 	 *  ask after opening a profile compares (history.rs): off the async runtime.
 	 */
 	changeSummary: () => typedError<ChangeSummary | null, AppError>(__TAURI_INVOKE("change_summary")),
-	changes: (spec: ViewSpec, kinds: ChangeKind[]) => typedError<ChangeList, AppError>(__TAURI_INVOKE("changes", { spec, kinds })),
+	changes: (spec: ViewSpec, kinds: ChangeKind[], offset: number, limit: number) => typedError<ChangeList, AppError>(__TAURI_INVOKE("changes", { spec, kinds, offset, limit })),
 	/**  Writes the Changes view as on screen (its columns, its rows) to a file named `stem`. */
 	exportChanges: (spec: ViewSpec, kinds: ChangeKind[], format: ExportFormat, stem: string) => typedError<ExportedFile | null, AppError>(__TAURI_INVOKE("export_changes", { spec, kinds, format, stem })),
 	report: (spec: ViewSpec, rowsBy: Facet, columnsBy: Facet) => typedError<Report, AppError>(__TAURI_INVOKE("report", { spec, rowsBy, columnsBy })),
@@ -112,9 +112,15 @@ export type AppInfo = {
 
 export type ChangeKind = "joined" | "left" | "changed";
 
-/**  The changes the view lets through, in its sort order, and how many there are of each kind in all. */
+/**
+ *  A window of the changes the view lets through, in its sort order; how many it lets through in
+ *  all; and how many there are of each kind.
+ */
 export type ChangeList = {
+	/**  The rows from `offset`, at most `limit` of them. */
 	rows: ChangeRow[],
+	/**  How many changes the view lets through. */
+	shown: number,
 	summary: ChangeSummary,
 };
 

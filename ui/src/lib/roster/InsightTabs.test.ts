@@ -24,6 +24,7 @@ const FACETS: Facets = { cost_center: [], department: [], site: [], status: [], 
 
 const CHANGES: ChangeList = {
   summary: SUMMARY,
+  shown: 2,
   rows: [
     { kind: "joined", user: user(1), what_changed: "", fields: [] },
     {
@@ -75,8 +76,30 @@ describe("the Changes tab", () => {
     expect(within(region).getByText("CC-1", { selector: ".before" })).toBeInTheDocument();
     expect(within(region).getByText("CC-2", { selector: ".after" })).toBeInTheDocument();
     await userEvent.click(within(region).getByRole("button", { name: "Changed 1" }));
-    await waitFor(() => expect(api.changes).toHaveBeenLastCalledWith(expect.anything(), ["changed"]));
+    await waitFor(() => expect(api.changes).toHaveBeenLastCalledWith(expect.anything(), ["changed"], 0, 200));
     expect(within(region).getByRole("button", { name: "Changed 1" })).toHaveAttribute("aria-pressed", "true");
+  });
+
+  it("asks Rust for a window of rows, and the next one when asked to show more", async () => {
+    const summary = { ...SUMMARY, left: 1 };
+    const first: ChangeList = { ...CHANGES, summary, shown: 3 };
+    const next: ChangeList = {
+      ...CHANGES,
+      summary,
+      shown: 3,
+      rows: [{ kind: "left", user: user(3), what_changed: "", fields: [] }],
+    };
+    vi.mocked(api.changes).mockResolvedValueOnce(first).mockResolvedValueOnce(next);
+    renderOn("changes");
+    await screen.findByText(/^Showing 3 of 3 changes since/);
+    expect(api.changes).toHaveBeenLastCalledWith(expect.anything(), [], 0, 200);
+    const region = screen.getByRole("region", { name: "Changes" });
+    expect(within(region).getByText("Listed 2 of 3; the export holds them all.", { exact: false })).toBeInTheDocument();
+    await userEvent.click(within(region).getByRole("button", { name: "Show 1 more" }));
+    await waitFor(() => expect(within(region).getByText("Left", { selector: ".badge" })).toBeInTheDocument());
+    expect(api.changes).toHaveBeenLastCalledWith(expect.anything(), [], 2, 200);
+    expect(within(region).getAllByRole("row")).toHaveLength(4);
+    expect(within(region).queryByRole("button", { name: /^Show \d+ more$/ })).not.toBeInTheDocument();
   });
 
   it("follows the roster's search", async () => {
