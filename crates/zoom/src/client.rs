@@ -42,11 +42,22 @@ impl Client {
         endpoints: Endpoints,
         options: ClientOptions,
     ) -> Result<Client, Error> {
+        let http = tls::http_client(&options, &endpoints)?;
+        Self::with_http(credentials, endpoints, options, http)
+    }
+
+    /// A client over `http`, made by `tls.rs` (or, in the crate's tests, with the stand-in's root).
+    pub(crate) fn with_http(
+        credentials: Credentials,
+        endpoints: Endpoints,
+        options: ClientOptions,
+        http: reqwest::Client,
+    ) -> Result<Client, Error> {
         endpoints.validate().inspect_err(|error| {
             tracing::warn!(%error, "Zoom endpoint refused");
         })?;
         let inner = Inner {
-            http: tls::http_client(&options, &endpoints)?,
+            http,
             auth: TokenCache::new(options.token_refresh_margin, options.revoked_token_holdoff),
             limiter: RateLimiter::new(options.rate_limit_per_sec),
             credentials,

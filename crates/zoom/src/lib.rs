@@ -28,6 +28,8 @@ pub mod models;
 mod options;
 mod page_guard;
 mod pagination;
+#[cfg(test)]
+mod proxy_tests;
 mod rate_limit;
 mod retry;
 mod retry_after;

@@ -22,24 +22,58 @@ const LOCALHOST: std::net::SocketAddr =
 /// How many redirects to trusted addresses are followed before giving up.
 const MAX_REDIRECTS: usize = 5;
 
+fn tls_failed(error: &dyn std::fmt::Display) -> Error {
+    tracing::warn!(%error, "could not set up TLS");
+    Error::Tls { tracking_id: None }
+}
+
+fn tls_config() -> Result<rustls::ConfigBuilder<rustls::ClientConfig, rustls::WantsVerifier>, Error>
+{
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| tls_failed(&e))
+}
+
 pub(crate) fn http_client(
     options: &ClientOptions,
     endpoints: &Endpoints,
 ) -> Result<reqwest::Client, Error> {
-    let tls_failed = |error: &dyn std::fmt::Display| {
-        tracing::warn!(%error, "could not set up TLS");
-        Error::Tls { tracking_id: None }
-    };
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let mut tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| tls_failed(&e))?
+    let tls = tls_config()?
         .with_platform_verifier()
         .map_err(|e| tls_failed(&e))?
         .with_no_client_auth();
+    client_with(tls, reqwest::Client::builder(), options, endpoints)
+}
+
+/// The same client trusting only `roots` and going through `proxy`: for the crate's own test of
+/// Zoom's addresses behind a proxy (proxy_tests/), whose stand-in's root exists only there.
+#[cfg(test)]
+pub(crate) fn http_client_trusting(
+    roots: rustls::RootCertStore,
+    proxy: reqwest::Proxy,
+    options: &ClientOptions,
+    endpoints: &Endpoints,
+) -> Result<reqwest::Client, Error> {
+    let tls = tls_config()?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    client_with(
+        tls,
+        reqwest::Client::builder().proxy(proxy),
+        options,
+        endpoints,
+    )
+}
+
+fn client_with(
+    mut tls: rustls::ClientConfig,
+    mut builder: reqwest::ClientBuilder,
+    options: &ClientOptions,
+    endpoints: &Endpoints,
+) -> Result<reqwest::Client, Error> {
     // A preconfigured config is used as is, so offer HTTP/2 ourselves.
     tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
-    let mut builder = reqwest::Client::builder();
     if endpoints.any_local() {
         builder = builder.no_proxy();
     }
