@@ -36,6 +36,10 @@ pub struct ClientOptions {
     /// tokens of the same Zoom app revokes them); it grows fourfold with each further revocation
     /// that comes soon after the last (auth.rs).
     pub revoked_token_holdoff: Duration,
+    /// Above this many sites the account loads as one chain (site_split.rs): the rate limit lets
+    /// about seven chains run side by side, so more sites add nothing but requests, and a hostile
+    /// list of sites could ask for millions of first pages.
+    pub max_site_chains: usize,
 }
 
 impl Default for ClientOptions {
@@ -55,6 +59,7 @@ impl Default for ClientOptions {
             max_page_token_restarts: 3,
             token_refresh_margin: Duration::from_secs(5 * 60),
             revoked_token_holdoff: Duration::from_secs(1),
+            max_site_chains: 100,
         }
     }
 }

@@ -61,13 +61,14 @@ async fn whole_list(client: &Client, merge: &Mutex<Merge>, emit: &Emitter) -> Re
         // Their sites cannot cover the account: asking them would only slow the one chain.
         tracing::info!("users without a site on the first page; loading users as one chain");
     }
-    if sites.len() > MAX_SITES_SPLIT {
+    let most = client.inner.options.max_site_chains;
+    if sites.len() > most {
         tracing::info!(
             sites = sites.len(),
             "more sites than chains can help; loading users as one chain"
         );
     }
-    let splits = (2..=MAX_SITES_SPLIT).contains(&sites.len());
+    let splits = (2..=most).contains(&sites.len());
     let Some(expected) = expected.filter(|_| splits && !pages.is_done() && !has_siteless) else {
         return whole.run(&mut pages, WHOLE_LIST, merge, emit, None).await;
     };
@@ -105,10 +106,6 @@ struct Probed<'a> {
     firsts: Vec<UsersPage>,
 }
 
-/// Above this many sites the account loads as one chain: the rate limit lets about seven chains
-/// run side by side, so more sites add nothing but requests (and a hostile list of sites could ask
-/// for millions of first pages).
-pub(crate) const MAX_SITES_SPLIT: usize = 100;
 /// Sites' first pages asked for at once.
 const PROBES_AT_ONCE: usize = 8;
 

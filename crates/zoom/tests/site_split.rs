@@ -53,6 +53,22 @@ async fn an_account_whose_users_all_have_a_site_loads_through_its_sites() {
 }
 
 #[tokio::test]
+async fn more_sites_than_chains_can_help_load_as_one_chain() {
+    let sim = account(3_000, 0.0, 42).await;
+    let sites = client(&sim).sites().await.unwrap().len();
+    assert!(sites > 4, "the test needs more sites than its cap: {sites}");
+    let capped = zoom::ClientOptions {
+        max_site_chains: 4,
+        ..common::fast_options()
+    };
+    let outcome = drain(common::client_with(&sim, capped).roster()).await;
+    assert!(outcome.error.is_none(), "{:?}", outcome.error);
+    assert_eq!(unique_ids(&outcome.users), sim_ids(sim.users()));
+    let stats = sim.stats();
+    assert_eq!(stats.site_user_lists, 0, "{stats:?}");
+}
+
+#[tokio::test]
 async fn users_without_a_site_on_the_first_page_skip_the_split() {
     let sim = account(3_000, 0.05, 42).await;
     assert!(
