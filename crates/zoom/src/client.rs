@@ -119,6 +119,10 @@ mod tests {
             client_secret: SecretString::from("s".to_string()),
         };
         let endpoints = Endpoints::custom("localhost:8080/v2", "http://127.0.0.1/oauth/token");
-        assert!(Client::new(credentials, endpoints, ClientOptions::default()).is_err());
+        let refused = Client::new(credentials, endpoints, ClientOptions::default());
+        assert!(
+            matches!(&refused, Err(Error::UntrustedEndpoint { url }) if url == "localhost:8080/v2"),
+            "{refused:?}"
+        );
     }
 }
