@@ -17,13 +17,15 @@ use super::{CsvOptions, CsvStyle, spreadsheet_text};
 use crate::CellForm;
 use csv::{QuoteStyle, Terminator, WriterBuilder};
 
-/// Every separator a spreadsheet may split a CSV line at: a cell holding one is quoted.
-const SEPARATORS: [char; 3] = [',', ';', '\t'];
+/// Where a spreadsheet may split a CSV line, whatever separator the file uses: at any separator, and
+/// at a line break. A cell holding one is quoted, and a formula start right after one inside a cell
+/// is guarded (`neutralise_inner_formulas`), since a split at another separator starts a cell there.
+const SPLITS: &[char] = &[',', ';', '\t', '\n', '\r'];
 
 const BOM: &str = "\u{FEFF}";
 
-/// Writes the header and one record per row: RFC 4180 quoting where a cell holds a separator (any
-/// of `SEPARATORS`), a quote or a line break, CRLF line ends.
+/// Writes the header and one record per row: RFC 4180 quoting where a cell holds a separator of any
+/// kind, a quote or a line break (`SPLITS`), CRLF line ends.
 /// Plain: values exactly as Zoom gave them except for the formula guard. For people: the screen's
 /// text, kept text. Returns the rows written.
 pub(crate) fn write_csv(
@@ -106,7 +108,7 @@ fn write_quoted<W: Write>(
 /// RFC 4180 quoting (`"…"`, inner quotes doubled) for a cell holding a separator of any kind, a
 /// quote or a line break; any other cell as it is.
 fn quote(cell: &str, out: &mut String) {
-    let needs_quotes = cell.contains(SEPARATORS) || cell.contains(['"', '\r', '\n']);
+    let needs_quotes = cell.contains(SPLITS) || cell.contains('"');
     if !needs_quotes {
         out.push_str(cell);
         return;
@@ -136,10 +138,6 @@ pub(super) fn neutralise_formula(cell: &mut String) {
         cell.insert(0, '\'');
     }
 }
-
-/// Where a spreadsheet splitting a line at another separator starts a cell inside one of ours: after
-/// a separator, or after a line break (which that split no longer keeps inside quotes).
-const SPLITS: &[char] = &[',', ';', '\t', '\n', '\r'];
 
 /// What a formula made only of these can compute is arithmetic on numbers: a phone number such as
 /// `+1 423-205-8798` after `; ` in a list of numbers runs nothing, and keeps its text unmarked.
