@@ -32,7 +32,27 @@ fn the_capability_grants_exactly_the_commands_the_ui_calls() {
     assert_eq!(called, granted);
 }
 
+/// The end-to-end suite drives the binary this test build links (tests/e2e/lib/paths.mjs): the
+/// same profile folder and name, so a CI run builds the app once and the suite never drives a
+/// stale binary of another build.
 #[test]
-fn the_app_binary_is_built_for_the_end_to_end_suite() {
-    assert!(std::path::Path::new(env!("CARGO_BIN_EXE_phone-roster-app")).is_file());
+fn the_end_to_end_suite_drives_the_binary_this_build_makes() {
+    let paths = std::fs::read_to_string(format!("{ROOT}/tests/e2e/lib/paths.mjs")).unwrap();
+    let driven = paths
+        .lines()
+        .find(|line| line.starts_with("export const APP"))
+        .and_then(|line| line.split('"').nth(1))
+        .expect("paths.mjs names the app's binary");
+    let built = std::path::Path::new(env!("CARGO_BIN_EXE_phone-roster-app"));
+    let profile_and_name = |path: &std::path::Path| {
+        let mut parts = path.components().rev().take(2).collect::<Vec<_>>();
+        parts.reverse();
+        parts.iter().collect::<std::path::PathBuf>()
+    };
+    let mut expected = std::path::PathBuf::from(driven).into_os_string();
+    expected.push(std::env::consts::EXE_SUFFIX);
+    assert_eq!(
+        profile_and_name(built),
+        profile_and_name(std::path::Path::new(&expected))
+    );
 }

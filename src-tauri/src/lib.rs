@@ -11,6 +11,8 @@ mod known_secrets;
 mod logging;
 mod state;
 mod update_policy;
+#[cfg(test)]
+mod update_tests;
 mod updates;
 #[cfg(target_os = "linux")]
 mod webkit_env;

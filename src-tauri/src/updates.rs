@@ -8,7 +8,7 @@ use std::sync::{Mutex, PoisonError};
 
 use serde::Serialize;
 use specta::Type;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_updater::{Update, UpdaterExt};
 
 use crate::error::{AppError, AppResult};
@@ -43,7 +43,7 @@ pub enum UpdateCheck {
 
 /// The update found by the last check, installed by `install_update` without asking again.
 #[derive(Default)]
-pub struct PendingUpdate(Mutex<Option<Update>>);
+pub struct PendingUpdate(pub(crate) Mutex<Option<Update>>);
 
 #[tauri::command]
 #[specta::specta]
@@ -57,7 +57,10 @@ pub async fn check_for_update(
         .await
 }
 
-async fn check(app: &AppHandle, pending: &PendingUpdate) -> AppResult<UpdateCheck> {
+pub(crate) async fn check<R: Runtime>(
+    app: &AppHandle<R>,
+    pending: &PendingUpdate,
+) -> AppResult<UpdateCheck> {
     if let UpdatePolicy::Off { by } = UpdatePolicy::current() {
         return Ok(UpdateCheck::Off { by });
     }
@@ -109,14 +112,21 @@ async fn install(app: &AppHandle, pending: &PendingUpdate) -> AppResult<()> {
             )
         })?;
     tracing::info!(version = %update.version, "installing update");
-    update
-        .download_and_install(|_, _| {}, || {})
-        .await
-        .map_err(|e| explain(&e))?;
+    let package = verified_package(&update).await?;
+    update.install(package).map_err(|e| explain(&e))?;
     app.restart()
 }
 
-fn updater(app: &AppHandle) -> AppResult<tauri_plugin_updater::Updater> {
+/// The update's package, downloaded and checked against the public key built into the app
+/// (`plugins.updater.pubkey`): refused, in words, unless the publisher's key signed it.
+pub(crate) async fn verified_package(update: &Update) -> AppResult<Vec<u8>> {
+    update
+        .download(|_, _| {}, || {})
+        .await
+        .map_err(|e| explain(&e))
+}
+
+fn updater<R: Runtime>(app: &AppHandle<R>) -> AppResult<tauri_plugin_updater::Updater> {
     let mut builder = app.updater_builder().timeout(TIMEOUT);
     if let Some(url) = test_endpoint() {
         builder = builder.endpoints(vec![url]).map_err(|e| explain(&e))?;

@@ -32,12 +32,13 @@ async function main() {
   let passed = 0;
   let failed = 0;
   try {
-    // A spec marked `onlyWhenNamed` (the installed package's) runs only when asked for by name.
+    // A spec marked `onlyWhenNamed` runs only when asked for by name: the installed package's (by
+    // `cargo xtask install-check`) and the speed specs (by `cargo xtask bench`).
     for (const spec of SPECS.filter((s) => (only.length === 0 ? !s.onlyWhenNamed : only.includes(s.name)))) {
       for (const [title, test] of Object.entries(spec.tests)) {
         const started = Date.now();
         try {
-          await test({ measure, screenshotPath: (name) => join(SCREENSHOTS, `${name}.png`) });
+          await test({ measure, figure, screenshotPath: (name) => join(SCREENSHOTS, `${name}.png`) });
           passed++;
           console.log(`ok   ${spec.name}: ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         } catch (error) {
@@ -58,6 +59,12 @@ async function main() {
 
 function measure(key, value) {
   measurements[key] = value;
+}
+
+/** A figure `cargo xtask bench` judges against its target (xtask/src/targets.rs), printed in the
+ * one format its benchmark programs share. */
+function figure(name, value) {
+  console.log(`figure: ${name} = ${value}`);
 }
 
 /** Xvfb on :99 unless a display is already given; the function that stops it, if started. */

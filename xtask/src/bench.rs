@@ -1,5 +1,6 @@
-//! `cargo xtask bench`: every benchmark of the workspace. Results go into BENCHMARKS.md by hand,
-//! with the machine they were measured on.
+//! `cargo xtask bench`: every benchmark of the workspace, each figure judged against its target
+//! (targets.rs): the run fails, naming them, when a figure misses its target by more than the
+//! machine's noise. BENCHMARKS.md records the figures, with the machine they were measured on.
 //!
 //! Extra arguments go to `cargo bench` (e.g. `-- --quick`).
 
@@ -7,13 +8,15 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::{app, cargo, program, step, workspace_root};
+use crate::figures::{self, Figures};
+use crate::{app, cargo, program, step, targets, workspace_root};
 
 pub fn run(extra: &[OsString]) -> anyhow::Result<()> {
+    let mut printed = Figures::new();
     step::run("criterion benchmarks (cargo bench --workspace)", || {
         let mut command = cargo();
         command.args(["bench", "--workspace"]).args(extra);
-        step::status(command)
+        figures::run_collecting(command, &mut printed)
     })?;
     app::prepare()?;
     step::run(
@@ -43,18 +46,19 @@ pub fn run(extra: &[OsString]) -> anyhow::Result<()> {
                 .env("ZOOM_SIM", release.join("zoom-sim"))
                 .env_remove("DISPLAY")
                 .current_dir(workspace_root());
-            step::status(command)
+            figures::run_collecting(command, &mut printed)
         },
     )?;
     step::run(
         "the whole roster of a multi-site account, 10k users at 150 ms and 10 requests/s",
         || {
             let args = ["--users", "10000", "--latency-ms", "150", "--rate", "10"];
-            step::status(release_binary("roster_load", &args))
+            figures::run_collecting(release_binary("roster_load", &args), &mut printed)
         },
     )?;
     step::run("CLI peak memory, 100k users", || {
-        step::status(release_binary("cli_memory", &["--users", "100000"]))
+        let command = release_binary("cli_memory", &["--users", "100000"]);
+        figures::run_collecting(command, &mut printed)
     })?;
     let python = zoomus_python()?;
     step::run(
@@ -71,11 +75,13 @@ pub fn run(extra: &[OsString]) -> anyhow::Result<()> {
                 "--peer-python",
                 &peer,
             ];
-            step::status(release_binary("fetch", &args))
+            figures::run_collecting(release_binary("fetch", &args), &mut printed)
         },
-    )
+    )?;
+    step::run("every figure against its target", || {
+        targets::judge(&printed)
+    })
 }
-
 pub(crate) fn release_binary(name: &str, args: &[&str]) -> Command {
     let mut command = program::built(workspace_root().join("target/release").join(name));
     command.args(args).current_dir(workspace_root());

@@ -50,6 +50,12 @@ pub async fn users_fetched(
     Ok(fetched)
 }
 
+/// Prints a figure for `cargo xtask bench` to judge against its target (xtask/src/targets.rs
+/// names each one): `figure: NAME = VALUE`, one line.
+pub fn figure(name: &str, value: f64) {
+    println!("figure: {name} = {value}");
+}
+
 /// Reads a `--name value` argument, or the default.
 pub fn arg<T: std::str::FromStr>(name: &str, default: T) -> T {
     let args: Vec<String> = std::env::args().collect();

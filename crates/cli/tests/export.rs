@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use serde_json::Value;
-use support::{Run, assert_exit, read_csv, sim, sim_ids, stderr, two_largest_cost_centers};
+use support::{
+    Run, assert_exit, read_csv, recording_proxy, sim, sim_ids, stderr, two_largest_cost_centers,
+};
 use zoom_sim::{Faults, RetryAfter};
 
 const DEFAULT_HEADER: &str =
@@ -211,13 +213,17 @@ async fn an_unknown_column_is_a_usage_error() {
 }
 
 /// A token address that is not Zoom's (a typo, or a planted setting that would collect the secret)
-/// is refused before anything is sent: the simulator never sees a token request.
+/// is refused before anything is sent. The way out is watched: Zoom's own API address and the
+/// rogue token address are both reached through a recording proxy, which must see nothing.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_token_address_other_than_zoom_is_refused_before_anything_is_sent() {
     let sim = sim(10, Faults::default()).await;
+    let (proxy, seen) = recording_proxy().await;
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("never.csv");
     let output = Run::new(&sim, dir.path())
+        .env("HTTPS_PROXY", &proxy)
+        .env("ZOOM_API_BASE_URL", "https://api.zoom.us/v2")
         .env(
             "ZOOM_OAUTH_TOKEN_URL",
             "https://collector.example/oauth/token",
@@ -232,7 +238,7 @@ async fn a_token_address_other_than_zoom_is_refused_before_anything_is_sent() {
         "{said}"
     );
     assert!(!out.exists(), "no file is written");
-    assert_eq!(sim.stats().requests, 0, "nothing reached the API either");
+    assert_eq!(*seen.lock().unwrap(), Vec::<String>::new(), "nothing left");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

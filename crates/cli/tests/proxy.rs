@@ -3,35 +3,13 @@
 //! `system-proxy`), but never sends a request for this computer through it: the token request to a
 //! loopback address is plain http with the client secret in it, and a proxy is another host.
 //!
-//! The proxy here records the first line of each connection and answers nothing, so no request it
-//! is given ever leaves this computer.
+//! The proxy here (`recording_proxy`) records the first line of each connection and answers
+//! nothing, so no request it is given ever leaves this computer.
 
 mod support;
 
-use std::sync::{Arc, Mutex};
-
-use support::{Run, assert_exit, read_csv, sim, stderr};
-use tokio::io::AsyncReadExt;
-use tokio::net::TcpListener;
+use support::{Run, assert_exit, read_csv, recording_proxy, sim, stderr};
 use zoom_sim::Faults;
-
-/// A proxy on loopback that keeps the first line of every connection, then closes it.
-async fn recording_proxy() -> (String, Arc<Mutex<Vec<String>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("proxy binds");
-    let address = format!("http://{}", listener.local_addr().expect("proxy address"));
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let record = seen.clone();
-    tokio::spawn(async move {
-        while let Ok((mut client, _)) = listener.accept().await {
-            let mut head = vec![0u8; 1024];
-            let read = client.read(&mut head).await.unwrap_or(0);
-            let line = String::from_utf8_lossy(&head[..read]);
-            let first = line.lines().next().unwrap_or_default().to_owned();
-            record.lock().expect("proxy log").push(first);
-        }
-    });
-    (address, seen)
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn zoom_is_reached_through_the_proxy_the_environment_names() {

@@ -101,19 +101,46 @@ fn encode(owner: &Owner, saved_at: &str, users: &[PhoneUser]) -> serde_json::Res
 /// failed save leaves the snapshots as they were; a crash between the two renames leaves the
 /// previous roster and no current one, which the next load saves again.
 pub fn save(dir: &Path, owner: &Owner, saved_at: &str, users: &[PhoneUser]) -> io::Result<()> {
+    save_observed(dir, owner, saved_at, users, |_| Ok(()))
+}
+
+/// The steps of `save`, each reported just before it happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SaveStep {
+    /// A step of writing the new file (`private_file`).
+    Write(WriteStep),
+    /// The current snapshot renamed to the previous one, just before the new file's rename.
+    KeepPrevious,
+}
+
+/// `save`, calling `before` ahead of each step; an error from it stops the save there (so tests can
+/// prove what every interruption leaves).
+fn save_observed(
+    dir: &Path,
+    owner: &Owner,
+    saved_at: &str,
+    users: &[PhoneUser],
+    mut before: impl FnMut(SaveStep) -> io::Result<()>,
+) -> io::Result<()> {
     let bytes = encode(owner, saved_at, users)?;
     let current = path(dir, &owner.profile);
     private_file::write_observed(&current, &bytes, |step| {
-        if step != WriteStep::Rename {
-            return Ok(());
+        if step == WriteStep::Rename {
+            before(SaveStep::KeepPrevious)?;
+            keep_previous(dir, &current, &owner.profile)?;
         }
-        match roster::export::replace::rename(&current, &previous_path(dir, &owner.profile)) {
-            Err(error) if error.kind() != io::ErrorKind::NotFound => {
-                Err(roster::export::replace::in_words(error))
-            }
-            _ => Ok(()),
-        }
+        before(SaveStep::Write(step))
     })
+}
+
+/// Moves the current snapshot aside as the previous one (none yet is fine: a first save).
+fn keep_previous(dir: &Path, current: &Path, profile: &str) -> io::Result<()> {
+    match roster::export::replace::rename(current, &previous_path(dir, profile)) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => {
+            Err(roster::export::replace::in_words(error))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The header, if it is this version's and the owner's; a mismatch is logged once, here.
@@ -293,30 +320,89 @@ mod tests {
         }
     }
 
+    /// Every step of a save in order, with the (current, previous) rosters' sizes that an
+    /// interruption just before it leaves: the two before the save until the current one moves
+    /// aside, then no current one until the new file takes its place.
+    fn save_steps() -> Vec<(SaveStep, Option<usize>, Option<usize>)> {
+        let mut steps = vec![
+            (
+                SaveStep::Write(WriteStep::CreateTemporary),
+                Some(50),
+                Some(20),
+            ),
+            (
+                SaveStep::Write(WriteStep::WriteContents),
+                Some(50),
+                Some(20),
+            ),
+            (SaveStep::Write(WriteStep::Flush), Some(50), Some(20)),
+            (SaveStep::KeepPrevious, Some(50), Some(20)),
+            (SaveStep::Write(WriteStep::Rename), None, Some(50)),
+        ];
+        if cfg!(unix) {
+            steps.push((SaveStep::Write(WriteStep::SyncFolder), Some(80), Some(50)));
+        }
+        steps
+    }
+
     #[test]
-    fn a_save_interrupted_between_any_two_steps_leaves_the_previous_snapshot() {
+    fn a_save_goes_through_its_steps_in_order() {
         let dir = tempfile::tempdir().unwrap();
+        let mut seen = Vec::new();
+        save_observed(
+            dir.path(),
+            &owner("Acme"),
+            "2026-11-28T09:14:00Z",
+            &users(3),
+            |step| {
+                seen.push(step);
+                Ok(())
+            },
+        )
+        .unwrap();
+        let expected: Vec<SaveStep> = save_steps().into_iter().map(|(step, ..)| step).collect();
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn a_save_interrupted_before_any_step_leaves_what_that_step_says() {
         let acme = owner("Acme");
-        let previous = users(50);
-        save(dir.path(), &acme, "2026-11-28T09:14:00Z", &previous).unwrap();
-        let next = encode(&acme, "2026-11-29T09:14:00Z", &users(80)).unwrap();
-        for stop in WriteStep::ALL {
-            let interrupted =
-                private_file::write_observed(&path(dir.path(), "Acme"), &next, |step| {
+        let sizes = |dir: &Path| {
+            let current = load(dir, &acme).map(|(users, _)| users.len());
+            let previous = load_previous(dir, &acme).map(|(users, _)| users.len());
+            (current, previous)
+        };
+        for (stop, current, previous) in save_steps() {
+            let dir = tempfile::tempdir().unwrap();
+            save(dir.path(), &acme, "2026-11-27T09:14:00Z", &users(20)).unwrap();
+            save(dir.path(), &acme, "2026-11-28T09:14:00Z", &users(50)).unwrap();
+            let interrupted = save_observed(
+                dir.path(),
+                &acme,
+                "2026-11-29T09:14:00Z",
+                &users(80),
+                |step| {
                     if step == stop {
-                        Err(std::io::Error::other("interrupted"))
+                        Err(io::Error::other("interrupted"))
                     } else {
                         Ok(())
                     }
-                });
-            assert!(interrupted.is_err());
-            let (users, at) = load(dir.path(), &acme).expect("the previous snapshot is readable");
+                },
+            );
             assert_eq!(
-                (users.len(), at.as_str()),
-                (50, "2026-11-28T09:14:00Z"),
+                interrupted.unwrap_err().to_string(),
+                "interrupted",
                 "{stop:?}"
             );
-            assert_eq!(info(dir.path(), &acme).unwrap().users, 50, "{stop:?}");
+            assert_eq!(sizes(dir.path()), (current, previous), "{stop:?}");
+            assert_eq!(
+                info(dir.path(), &acme).map(|info| info.users as usize),
+                current,
+                "{stop:?}"
+            );
+            // The next save mends whatever the interruption left.
+            save(dir.path(), &acme, "2026-11-30T09:14:00Z", &users(90)).unwrap();
+            assert_eq!(sizes(dir.path()).0, Some(90), "{stop:?}");
         }
     }
 

@@ -83,17 +83,15 @@ fn the_table_has_labels_blanks_as_none_statuses_in_words_and_totals() {
     );
 }
 
+/// Every one of 100k users is counted once (the speed is measured in benches/insights.rs).
 #[test]
-fn a_hundred_thousand_users_report_quickly() {
+fn a_hundred_thousand_users_are_each_counted_once() {
     let users: Vec<PhoneUser> = zoom_sim::generate_users(100_000, 3)
         .into_iter()
         .map(|user| serde_json::from_value(user).unwrap())
         .collect();
     let roster = Roster::new(users);
-    let started = std::time::Instant::now();
     let report = roster.report(&ViewSpec::default(), Facet::CostCenter, Facet::CallingPlan);
-    let elapsed = started.elapsed();
     assert_eq!(report.total, 100_000);
     assert_eq!(report.row_totals.iter().sum::<u32>(), 100_000);
-    assert!(elapsed.as_millis() < 500, "{elapsed:?}");
 }

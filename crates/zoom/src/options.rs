@@ -33,8 +33,8 @@ pub struct ClientOptions {
     /// How long before expiry the access token is renewed (half its lifetime if that is shorter).
     pub token_refresh_margin: Duration,
     /// The wait before a new token after Zoom revoked the last one (another program asking for
-    /// tokens of the same Zoom app revokes them); it grows fourfold with each further revocation
-    /// that comes soon after the last (auth.rs).
+    /// tokens of the same Zoom app revokes them); it grows eightfold, up to a minute, with each
+    /// further revocation that comes soon after the last (auth.rs).
     pub revoked_token_holdoff: Duration,
     /// Above this many sites the account loads as one chain (site_split.rs): the rate limit lets
     /// about seven chains run side by side, so more sites add nothing but requests, and a hostile
@@ -61,5 +61,36 @@ impl Default for ClientOptions {
             revoked_token_holdoff: Duration::from_secs(1),
             max_site_chains: 100,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The defaults every user gets, pinned: a change to any of them is a decision, made here on
+    /// purpose (the reference page's limits, the caps that keep a hostile server in check).
+    #[test]
+    fn the_defaults_are_the_documented_ones() {
+        assert_eq!(
+            ClientOptions::default(),
+            ClientOptions {
+                rate_limit_per_sec: 10,
+                max_retries: 5,
+                max_rate_limit_retries: 20,
+                request_timeout: Duration::from_secs(30),
+                connect_timeout: Duration::from_secs(10),
+                read_timeout: Duration::from_secs(20),
+                max_response_bytes: 16 * 1024 * 1024,
+                backoff_base: Duration::from_millis(500),
+                backoff_max: Duration::from_secs(30),
+                rate_limit_backoff_min: Duration::from_secs(1),
+                max_retry_after: Duration::from_secs(120),
+                max_page_token_restarts: 3,
+                token_refresh_margin: Duration::from_secs(300),
+                revoked_token_holdoff: Duration::from_secs(1),
+                max_site_chains: 100,
+            }
+        );
     }
 }

@@ -155,55 +155,6 @@ fn honours_export_dir(debug_build: bool, endpoints_override: Option<&zoom::Endpo
 mod tests {
     use super::*;
 
-    /// The checks `export_view` and `write_export` make before anything is written, in their order.
-    fn checked_request(
-        spec: &ViewSpec,
-        columns: &[Column],
-        format: &ExportFormat,
-        stem: &str,
-    ) -> AppResult<String> {
-        spec.check()?;
-        roster::check_columns(columns)?;
-        Ok(export_name::file_name(stem, format.extension())?)
-    }
-
-    fn kind(result: AppResult<String>) -> String {
-        let error = result.expect_err("refused");
-        serde_json::to_value(&error).unwrap()["kind"]
-            .as_str()
-            .unwrap()
-            .to_owned()
-    }
-
-    #[test]
-    fn an_export_request_out_of_bounds_is_refused_as_invalid() {
-        let csv = ExportFormat::Csv(Default::default());
-        let spec = ViewSpec::default();
-        let columns = Column::DEFAULT_EXPORT.to_vec();
-        assert_eq!(
-            checked_request(&spec, &columns, &csv, "Acme - 2026-11-28").unwrap(),
-            "Acme - 2026-11-28.csv"
-        );
-        assert_eq!(
-            kind(checked_request(&spec, &columns, &csv, "../../x")),
-            "invalid_request"
-        );
-        assert_eq!(
-            kind(checked_request(&spec, &columns, &csv, "PRN.csv")),
-            "invalid_request"
-        );
-        assert_eq!(
-            kind(checked_request(&spec, &[], &csv, "x")),
-            "invalid_request"
-        );
-        let mut huge = ViewSpec::default();
-        huge.filters.cost_center = vec!["CC".into(); roster::spec_bounds::MAX_FILTER_VALUES + 1];
-        assert_eq!(
-            kind(checked_request(&huge, &columns, &csv, "x")),
-            "invalid_request"
-        );
-    }
-
     #[test]
     fn the_export_folder_hook_is_for_runs_under_test_only() {
         let sim =

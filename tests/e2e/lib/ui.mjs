@@ -161,9 +161,13 @@ export async function fillField(d, label, text) {
 /** What the form field labelled `label` holds. */
 export const fieldValue = async (d, label) => d.exec(`return arguments[0].value;`, ref(await byLabel(d, label)));
 
-/** The texts of the options of the drop-down named `name`. */
-export const optionsOf = async (d, name) =>
-  d.exec(`${IN_PAGE} return byRole("option", null, arguments[0]).map((o) => squash(textOf(o)));`, ref(await byRole(d, "combobox", name)));
+/** The texts of the options of the drop-down named `name`; fails when there is no such drop-down
+ * (searching without it would read every option of the page). */
+export async function optionsOf(d, name) {
+  const select = await byRole(d, "combobox", name);
+  if (!select) throw new Error(`no drop-down “${name}” on screen`);
+  return d.exec(`${IN_PAGE} return byRole("option", null, arguments[0]).map((o) => squash(textOf(o)));`, ref(select));
+}
 
 /** Chooses `option` in the drop-down named `name`, as a person picking it does (WebKitGTK's native
  * pop-up cannot be driven by WebDriver). */

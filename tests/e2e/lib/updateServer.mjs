@@ -19,7 +19,8 @@ export async function startUpdateServer(version) {
   execFileSync(TAURI, ["signer", "generate", "--ci", "-p", "", "-w", key], { stdio: "ignore" });
   const bundle = join(dir, "phone-roster-update.tar.gz");
   writeFileSync(bundle, "a package signed by the wrong key");
-  execFileSync(TAURI, ["signer", "sign", "-f", key, "-p", "", bundle], { stdio: "ignore" });
+  // Bound to the announced version as `tauri build` signs, so that only the key is wrong.
+  execFileSync(TAURI, ["signer", "sign", "-f", key, "-p", "", "--app-version", version, bundle], { stdio: "ignore" });
   const signature = readFileSync(`${bundle}.sig`, "utf8");
   const requests = [];
   const server = createServer((request, response) => {

@@ -1,8 +1,7 @@
 // A first load of 100k users as an admin sees it, measured from outside (run by `cargo xtask bench`,
-// reported, never failed on): the cores the web view uses while the table fills, and how far the
-// table's count trails the progress bar. Zoom's pace: 150 ms an answer, 10 requests a second.
-// Target (issue 11): the web view under half a core on average; the count never behind the bar by
-// more than a second's worth of users.
+// which judges the figures against their targets in xtask/src/targets.rs): the cores the web view
+// uses while the table fills, and how far the table's count trails the progress bar. Zoom's pace:
+// 150 ms an answer, 10 requests a second.
 
 import { TestEnv } from "../lib/env.mjs";
 import { APP } from "../lib/paths.mjs";
@@ -18,7 +17,7 @@ export default {
   name: "load_cpu",
   onlyWhenNamed: true,
   tests: {
-    async "100k first load: web view cores and the count against the progress bar (reported)"({ measure }) {
+    async "100k first load: web view cores and the count against the progress bar"({ measure, figure }) {
       const sim = await startSim(["--users", String(USERS), "--latency-ms", "150", "--qps", "10"]);
       const env = new TestEnv("load-cpu", simEndpoints(sim));
       try {
@@ -46,8 +45,9 @@ export default {
         const behind = samples
           .filter((s) => s.at >= 1000)
           .map((s) => samples.filter((earlier) => earlier.at <= s.at - 1000).at(-1).loaded - s.shown);
-        measure("100k load: web view cores on average while loading", `${cores.map((c) => c.toFixed(2)).join(" + ")} over ${seconds.toFixed(0)} s (target < 0.5)`);
-        measure("100k load: most users the count trailed the bar of a second before", `${Math.max(0, ...behind)} (target 0)`);
+        measure("100k load: web view cores on average while loading", `${cores.map((c) => c.toFixed(2)).join(" + ")} over ${seconds.toFixed(0)} s`);
+        figure("100k first load: web view cores on average", cores.reduce((a, b) => a + b, 0));
+        figure("100k first load: most users the count trailed the bar of a second before", Math.max(0, ...behind));
       } catch (error) {
         error.message += `\n--- tauri-driver output ---\n${env.driverLog.join("").slice(-3000)}`;
         throw error;

@@ -1,6 +1,7 @@
-// A performance probe of the roster screen on 100k users, measured in the real web view and reported
-// (never failed on: the machine is noisy; `cargo xtask bench` runs it on the release build). The 100k
-// snapshot is query_speed's, in the app's format.
+// A performance probe of the roster screen on 100k users, measured in the real web view. Run by
+// `cargo xtask bench` on the release build, which judges its figures against their targets
+// (xtask/src/targets.rs); never by `cargo xtask test` (the machine is noisy). The 100k snapshot is
+// query_speed's, in the app's format.
 // Times are taken in the page (performance.now, requestAnimationFrame: a change seen in a frame
 // callback is painted in that frame):
 // - "loaded" (the roster screen, i.e. the grid, shows; the snapshot is read) to the first rows painted,
@@ -11,7 +12,7 @@
 // - a scroll (scrollTop set) to the rows at the new position filled, p50/p95 over 20 jumps.
 // Then, from /proc: the cores the web view uses while idle (nothing focused, then the search box's
 // caret blinking), and the peak memory of the app and of its web view after the grid was scrolled
-// from top to bottom. Targets (issue 11): keystroke, click ≤ 100 ms; scroll ≤ 50 ms; each peak ≤ 300 MB.
+// from top to bottom.
 
 import { TestEnv } from "../lib/env.mjs";
 import { APP } from "../lib/paths.mjs";
@@ -29,7 +30,6 @@ const CLICKS = 20;
 /** Scrolling end to end: positions from the top to the bottom of the grid, each filled before the next. */
 const SWEEP = 100;
 const IDLE_MS = 5000;
-const TARGETS = { first: 300, keystroke: 100, click: 100, scroll: 50, memory: 300 };
 
 /** Runs in the page from launch: when the roster screen (the grid) shows, when the count first
  * shows every user, and when rows are then painted. */
@@ -133,18 +133,21 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-const figure = (values, target) => {
+/** "p50 / p95 (n=…)" of timings, some of which may have timed out (not numbers). */
+const summary = (values) => {
   const ok = values.filter((v) => typeof v === "number");
   const missed = values.length - ok.length;
-  const p50 = percentile(ok, 50).toFixed(1);
-  const p95 = percentile(ok, 95).toFixed(1);
-  return `${p50} / ${p95} (n=${ok.length}${missed ? `, ${missed} timed out` : ""}; target ≤ ${target})`;
+  return `${percentile(ok, 50).toFixed(1)} / ${p95(values).toFixed(1)} (n=${ok.length}${missed ? `, ${missed} timed out` : ""})`;
 };
+
+/** The p95 of timings; infinite when one timed out, which no target admits. */
+const p95 = (values) => (values.every((v) => typeof v === "number") ? percentile(values, 95) : Infinity);
 
 export default {
   name: "roster_speed",
+  onlyWhenNamed: true,
   tests: {
-    async "100k users: first rows, keystroke to rows, scroll to rows filled (reported, not asserted)"({ measure }) {
+    async "100k users: first rows, keystroke to rows, scroll to rows filled"({ measure, figure }) {
       const env = new TestEnv("roster-speed");
       try {
         writeFixture(env);
@@ -153,10 +156,8 @@ export default {
         await d.start(APP);
         const first = await d.execAsync(FIRST_ROWS, USERS);
         if (first.error) throw new Error(first.error);
-        measure(
-          "100k: roster screen shown (grid, no rows yet) to first rows painted, ms",
-          `${first.fromGrid.toFixed(1)} (target ≤ ${TARGETS.first})${first.already ? " (the grid was already shown when the probe started: a lower bound)" : ""}`,
-        );
+        if (first.already) measure("100k: first rows", "the grid was already shown when the probe started: a lower bound");
+        figure("100k: roster screen shown to first rows painted, ms", first.fromGrid);
         measure("100k: count shows 100,000 to first rows painted, ms", first.fromCount.toFixed(1));
         await waitFor("the 100k roster", async () => (await shownCount(d)) === USERS);
 
@@ -167,7 +168,8 @@ export default {
           await d.sendKeys(search, key);
           keystrokes.push(await d.execAsync(AWAIT_CHANGE));
         }
-        measure("100k: keystroke in search to updated rows, p50 / p95 ms", figure(keystrokes, TARGETS.keystroke));
+        measure("100k: keystroke in search to updated rows, p50 / p95 ms", summary(keystrokes));
+        figure("100k: keystroke in search to updated rows: p95, ms", p95(keystrokes));
         await waitFor("the search cleared", async () => (await shownCount(d)) === USERS);
 
         const chart = await byRole(d, "region", "Users per cost center");
@@ -180,11 +182,13 @@ export default {
           await d.click(bars[Math.floor(i / 2) % bars.length][ELEMENT]);
           clicks.push(await d.execAsync(AWAIT_CHANGE));
         }
-        measure("100k: cost-center bar click to updated rows, p50 / p95 ms", figure(clicks, TARGETS.click));
+        measure("100k: cost-center bar click to updated rows, p50 / p95 ms", summary(clicks));
+        figure("100k: cost-center bar click to updated rows: p95, ms", p95(clicks));
         await waitFor("every bar off again", async () => (await shownCount(d)) === USERS);
 
         const scrolls = await d.execAsync(TIME_SCROLLS, SCROLLS, USERS);
-        measure("100k: scroll to rows filled, p50 / p95 ms", figure(scrolls, TARGETS.scroll));
+        measure("100k: far scroll to rows filled, p50 / p95 ms", summary(scrolls));
+        figure("100k: far scroll to rows filled: p95, ms", p95(scrolls));
 
         const { app, web } = appProcesses(APP);
         await d.exec("document.activeElement?.blur()");
@@ -197,9 +201,9 @@ export default {
         measure("100k: web view idle, caret blinking in the search box, cores", (await Promise.all(caret)).map((c) => c.toFixed(2)).join(" + "));
 
         await d.execAsync(SWEEP_SCROLL, SWEEP);
-        const mb = (pid) => `${peakMemoryMB(pid)?.toFixed(0)} MB`;
-        measure("100k: app process peak memory, scrolled end to end", `${mb(app)} (target ≤ ${TARGETS.memory} MB)`);
-        measure("100k: web view process peak memory, scrolled end to end", `${web.map(mb).join(" + ")} (target ≤ ${TARGETS.memory} MB)`);
+        figure("100k: app process peak memory, scrolled end to end, MB", peakMemoryMB(app));
+        // The largest of the web view's processes (each is held to the target).
+        figure("100k: web view process peak memory, scrolled end to end, MB", Math.max(...web.map(peakMemoryMB)));
         measure("100k: CPU time so far, app / web view, s", `${cpuSeconds(app)} / ${web.map(cpuSeconds).join(" + ")}`);
       } catch (error) {
         error.message += `\n--- tauri-driver output ---\n${env.driverLog.join("").slice(-3000)}`;

@@ -17,10 +17,20 @@ async fn main() -> anyhow::Result<()> {
         .status;
     anyhow::ensure!(status.success(), "the export failed: {status}");
     std::fs::remove_file(&out)?;
+    let peak = bench::memory::children_peak_rss_bytes();
     println!(
         "phone-roster export | {users} users | {:.1} s | {}",
         started.elapsed().as_secs_f64(),
-        bench::memory::describe_peak(bench::memory::children_peak_rss_bytes())
+        bench::memory::describe_peak(peak)
     );
+    if let Some(bytes) = peak {
+        bench::figure(
+            &format!(
+                "phone-roster export of {}k users: peak memory, MB",
+                users / 1000
+            ),
+            bytes as f64 / 1e6,
+        );
+    }
     Ok(())
 }

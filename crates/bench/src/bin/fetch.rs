@@ -25,6 +25,15 @@ async fn main() -> anyhow::Result<()> {
         "phone-roster | {users} users | {requests} requests | {seconds:.1} s | floor {floor:.1} s | ratio {:.3} | {fetched} users fetched",
         seconds / floor
     );
+    anyhow::ensure!(fetched == users, "{fetched} of {users} users fetched");
+    bench::figure(
+        &format!(
+            "fetch {}k users, one chain, {} ms, {rate}/s: time over the floor",
+            users / 1000,
+            latency.as_millis()
+        ),
+        seconds / floor,
+    );
 
     if !peer_python.is_empty() {
         let (ours, _, _) = fetch_one_chain(peer_users, latency, rate).await?;

@@ -6,9 +6,12 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
 
 use profiles::ProfileStore;
 use serde_json::Value;
+use tokio::io::AsyncReadExt;
+use tokio::net::TcpListener;
 use zoom_sim::{Faults, SimConfig, SimHandle};
 
 /// The keychain service name the tests' runs of `phone-roster` keep secrets under.
@@ -172,4 +175,22 @@ pub fn two_largest_cost_centers(users: &[Value]) -> (String, String) {
     let mut ranked: Vec<_> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     (ranked[0].0.to_string(), ranked[1].0.to_string())
+}
+
+/// A proxy on loopback that keeps the first line of every connection, then closes it.
+pub async fn recording_proxy() -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("proxy binds");
+    let address = format!("http://{}", listener.local_addr().expect("proxy address"));
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let record = seen.clone();
+    tokio::spawn(async move {
+        while let Ok((mut client, _)) = listener.accept().await {
+            let mut head = vec![0u8; 1024];
+            let read = client.read(&mut head).await.unwrap_or(0);
+            let line = String::from_utf8_lossy(&head[..read]);
+            let first = line.lines().next().unwrap_or_default().to_owned();
+            record.lock().expect("proxy log").push(first);
+        }
+    });
+    (address, seen)
 }
