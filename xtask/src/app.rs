@@ -8,7 +8,7 @@
 
 use std::process::Command;
 
-use crate::{cargo, deps, keyring_session, program, step, tools, ui, workspace_root};
+use crate::{cargo, deps, linted, program, step, tools, ui, workspace_root};
 
 /// Packages, tauri-driver, npm packages and ui/dist: everything before a cargo build of the app.
 pub fn prepare() -> anyhow::Result<()> {
@@ -18,7 +18,8 @@ pub fn prepare() -> anyhow::Result<()> {
     step::run("npm run build (ui/dist, embedded in the app)", ui::build)
 }
 
-/// The same build `cargo xtask test` does, without running the tests.
+/// The app and zoom-sim for `cargo xtask demo`, without lints in the way of opening it (a newer
+/// toolchain's new lint must not stop the quick start).
 pub fn build() -> anyhow::Result<()> {
     step::run(
         "build the app and zoom-sim (cargo test --workspace --no-run)",
@@ -30,14 +31,21 @@ pub fn build() -> anyhow::Result<()> {
     )
 }
 
-/// Every Rust test, inside a fresh Secret Service; this is also the app's one build.
-pub fn rust_tests() -> anyhow::Result<()> {
+/// Every crate and target of the workspace (tests, benches and examples too), its own crates linted
+/// by clippy as they compile (linted.rs): the build every Rust test and the end-to-end suite use.
+pub fn build_linted() -> anyhow::Result<()> {
     step::run(
-        "cargo test --workspace (in a fresh Secret Service; builds the app)",
+        "build every crate and target, linted by clippy (cargo test --workspace --all-targets --no-run)",
         || {
-            let mut command = cargo();
-            command.args(["test", "--workspace"]);
-            keyring_session::run(command)
+            let mut command = linted::cargo_linted();
+            command.args([
+                "test",
+                "--workspace",
+                "--all-targets",
+                "--locked",
+                "--no-run",
+            ]);
+            step::status(command)
         },
     )
 }
@@ -73,7 +81,7 @@ fn e2e_suite() -> Command {
 /// write instead of compare).
 pub fn write_bindings() -> anyhow::Result<()> {
     step::run("write ui/src/lib/bindings.ts", || {
-        let mut command = cargo();
+        let mut command = linted::cargo_linted();
         command
             .args(["test", "--workspace", "--lib", "bindings_are_up_to_date"])
             .env("PHONE_ROSTER_WRITE_BINDINGS", "1");

@@ -10,6 +10,7 @@ mod deps;
 mod figures;
 mod install_check;
 mod keyring_session;
+mod linted;
 mod notices;
 mod portable;
 mod program;
@@ -17,6 +18,7 @@ mod soak;
 mod step;
 mod targets;
 mod test;
+mod test_binaries;
 mod tidy;
 mod tools;
 mod ui;
@@ -51,8 +53,8 @@ commands:
   install-check             install the .deb with apt, run the CLI, open the installed app under
                             Xvfb, then remove the package (needs root or sudo)
   lint-workflows            actionlint (with shellcheck) on .github/workflows
-  notices                   target/notices/THIRD-PARTY-NOTICES.txt (licences of every shipped
-                            Rust crate and npm package)
+  notices                   THIRD-PARTY-NOTICES.txt (licences of every shipped Rust crate and
+                            npm package), made again when the lockfiles changed; commit it
   portable                  the checks CI runs on Windows and macOS (and `test` runs here): Rust
                             tests that need no desktop session or keychain, clippy (-D warnings),
                             a build of the app

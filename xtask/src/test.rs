@@ -1,23 +1,45 @@
-//! `cargo xtask test`: every check CI runs, in order, stopping at the first failure.
+//! `cargo xtask test`: every check CI runs, in order, stopping at the first failure, then a table
+//! of where the time went.
+//!
+//! The workspace is compiled once for the tests (debug, linted as it compiles: linted.rs) and once
+//! for the release packages; every Rust test runs once, the portable ones as the Windows and macOS
+//! jobs run them.
 
-use crate::{app, bundle, cargo, install_check, portable, step, tidy, ui, workflows};
+use std::time::Instant;
+
+use crate::{
+    app, bundle, cargo, install_check, linted, notices, portable, step, tidy, ui, workflows,
+};
 
 pub fn run() -> anyhow::Result<()> {
+    let started = Instant::now();
+    let result = checks();
+    println!(
+        "\nwhere the time went:\n{}",
+        step::table(started.elapsed().as_secs_f64())
+    );
+    result
+}
+
+fn checks() -> anyhow::Result<()> {
     app::prepare()?;
     step::run("actionlint (.github/workflows)", workflows::lint)?;
     // The bindings half of tidy runs with the Rust tests below, in the build they make anyway.
     step::run("tidy (the code's conventions)", tidy::files)?;
+    step::run(
+        "third-party notices made from today's lockfiles",
+        notices::check,
+    )?;
     step::run("cargo fmt --check", || {
         let mut command = cargo();
         command.args(["fmt", "--all", "--", "--check"]);
         step::status(command)
     })?;
-    step::run("cargo clippy", clippy)?;
-    // Includes the bindings check (ui/src/lib/bindings.ts regenerated and compared) and builds the
-    // app binary the end-to-end suite drives.
-    app::rust_tests()?;
-    // What the Windows and macOS jobs run, here too, over the build just made.
-    portable::checks()?;
+    // Builds the app binary the end-to-end suite drives; clippy's lints fail it.
+    app::build_linted()?;
+    // Includes the bindings check (ui/src/lib/bindings.ts regenerated and compared).
+    portable::tests(linted::cargo_linted)?;
+    portable::linux_only_tests(linted::cargo_linted)?;
     step::run("svelte-check", ui::check)?;
     step::run("vitest", ui::unit_tests)?;
     app::end_to_end()?;
@@ -26,7 +48,8 @@ pub fn run() -> anyhow::Result<()> {
     install_check::run()
 }
 
-/// Every crate, every target, warnings as errors (also run on Windows and macOS by `portable`).
+/// Every crate, every target, warnings as errors (run by `cargo xtask portable` on Windows and
+/// macOS; `cargo xtask test` lints inside its build instead).
 pub fn clippy() -> anyhow::Result<()> {
     let mut command = cargo();
     command.args([
@@ -43,13 +66,13 @@ pub fn clippy() -> anyhow::Result<()> {
 /// `cargo xtask e2e`: the end-to-end suite alone, after building what it needs.
 pub fn end_to_end_only() -> anyhow::Result<()> {
     app::prepare()?;
-    app::build()?;
+    app::build_linted()?;
     app::end_to_end()
 }
 
 /// `cargo xtask screenshots`: the end-to-end suite, refreshing docs/screenshots/ on purpose.
 pub fn screenshots() -> anyhow::Result<()> {
     app::prepare()?;
-    app::build()?;
+    app::build_linted()?;
     app::end_to_end_into_docs()
 }

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use crate::{cargo, step, workspace_root};
+use crate::{linted, step, workspace_root};
 
 /// Where the project's own code lives (generated, vendored and built files are not walked).
 const ROOTS: [&str; 6] = ["crates", "src-tauri", "xtask", "ui/src", "ui/dev", "tests"];
@@ -37,8 +37,9 @@ pub fn run() -> anyhow::Result<()> {
     step::run(
         "bindings current (cargo test … bindings_are_up_to_date)",
         || {
-            let mut command = cargo();
-            // `--workspace`, like `cargo xtask test`: the same features, so nothing is built twice.
+            // Linted, with `--workspace`, like `cargo xtask test`: the same build, so nothing is
+            // compiled twice.
+            let mut command = linted::cargo_linted();
             command.args(["test", "--workspace", "--lib", "bindings_are_up_to_date"]);
             step::status(command)
         },
@@ -127,10 +128,14 @@ fn opens_with_a_comment(name: &str, lines: &[&str]) -> bool {
 }
 
 /// Test code may unwrap: a failure there is the test failing. Tests live in a folder named `tests`
-/// or `…_tests` (the app's `command_tests`), benchmarks in `benches`.
+/// or `…_tests` (the app's `command_tests`), or in a module file `tests.rs` beside the code it
+/// tests; benchmarks in `benches`.
 fn is_test_file(name: &str) -> bool {
-    let mut folders = name.split('/').rev().skip(1);
-    folders.any(|folder| folder == "tests" || folder.ends_with("_tests") || folder == "benches")
+    let mut parts = name.split('/').rev();
+    let file = parts.next().unwrap_or_default();
+    file == "tests.rs"
+        || parts
+            .any(|folder| folder == "tests" || folder.ends_with("_tests") || folder == "benches")
 }
 
 /// 1-based line numbers of `unwrap()`/`expect(` before the file's `#[cfg(test)]` with no plain
@@ -248,7 +253,8 @@ mod tests {
         assert!(check_file("crates/a/src/a.rs", in_tests).is_empty());
         assert!(check_file("crates/a/tests/t.rs", bare).is_empty());
         assert!(check_file("src-tauri/src/command_tests/t.rs", bare).is_empty());
-        assert!(!check_file("crates/a/src/tests.rs", bare).is_empty());
+        assert!(check_file("crates/a/src/snapshot/tests.rs", bare).is_empty());
+        assert!(!check_file("crates/a/src/snapshot/contests.rs", bare).is_empty());
     }
 
     #[test]
