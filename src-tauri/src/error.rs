@@ -120,8 +120,8 @@ impl From<roster::SpecError> for AppError {
     }
 }
 
-impl From<crate::commands::export_name::NameError> for AppError {
-    fn from(error: crate::commands::export_name::NameError) -> Self {
+impl From<roster::export::file_name::NameError> for AppError {
+    fn from(error: roster::export::file_name::NameError) -> Self {
         AppError::invalid_request(error.to_string())
     }
 }

@@ -54,7 +54,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .map(|s| (*s).to_owned())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_default();
-    crate::logging::redact(&raw)
+    profiles::redact::redact(&raw)
 }
 
 /// The message for an app that could not start: what happened, and where the log is.
@@ -136,7 +136,7 @@ mod tests {
         ] {
             let message = panic_message(payload.as_ref());
             assert!(!message.contains("Zx9aQ7rT2mK4pL8vB3nC"), "{message}");
-            assert!(message.contains(crate::logging::REDACTED), "{message}");
+            assert!(message.contains(profiles::redact::REDACTED), "{message}");
         }
         assert_eq!(panic_message(&42u32), "");
     }

@@ -7,7 +7,6 @@ mod error;
 mod fatal;
 mod history;
 mod ipc;
-mod known_secrets;
 mod logging;
 mod state;
 mod update_policy;

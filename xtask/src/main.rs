@@ -11,6 +11,7 @@ mod figures;
 mod install_check;
 mod keyring_session;
 mod linted;
+mod mutants;
 mod notices;
 mod portable;
 mod program;
@@ -65,7 +66,11 @@ commands:
   updater-manifest --assets DIR --version V --pub-date DATE --url-base URL [--notes T] --output F
                             latest.json from the signed assets of a release (release.yml)
   demo                      install what is missing, build the app and open it on the demo account
-  bench                     cargo bench --workspace (extra arguments go to cargo bench)
+  bench                     every benchmark, each figure against its target (xtask/src/targets.rs):
+                            fails naming a figure over its target x 1.25 (extra arguments go to
+                            cargo bench)
+  mutants                   cargo-mutants over the guards (xtask/src/mutants.rs): fails on a
+                            surviving mutant without a reason in docs/mutants.md (~30 min)
   soak                      100,000 users under a fault every 50 requests, through the CLI and the
                             app's load command: every user once, every field intact (minutes)
   keyring-run -- CMD [ARG]  run one command inside a fresh Secret Service, e.g.
@@ -93,6 +98,7 @@ fn main() -> ExitCode {
         Some("updater-manifest") => updater::manifest(&rest),
         Some("bench") => bench::run(&rest),
         Some("soak") if rest.is_empty() => soak::run(),
+        Some("mutants") if rest.is_empty() => mutants::run(),
         Some("keyring-run") => keyring_run(&rest),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");

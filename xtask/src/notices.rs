@@ -80,7 +80,8 @@ pub fn run() -> anyhow::Result<()> {
         rust = read(&rust)?.trim(),
         npm = read(&npm)?.trim(),
     );
-    write(&path(), &notices)?;
+    // Some crates' licence files end their lines in CR LF; the repository keeps LF (.gitattributes).
+    write(&path(), &notices.replace("\r\n", "\n"))?;
     write(&made_from(), &format!("{inputs}\n"))?;
     println!(
         "wrote {} and {}: commit both",

@@ -1,6 +1,6 @@
 //! Programs the checks need beyond system packages, installed with `cargo install` at pinned
-//! versions: tauri-driver for the end-to-end suite (crates.io also has 3.0 alphas; stay on 2.x) and
-//! cargo-about for the third-party notices.
+//! versions: tauri-driver for the end-to-end suite (crates.io also has 3.0 alphas; stay on 2.x),
+//! cargo-about for the third-party notices and cargo-mutants for `cargo xtask mutants`.
 
 use crate::{cargo, program, step};
 
@@ -14,6 +14,11 @@ pub struct Tool {
 pub const TAURI_DRIVER: Tool = Tool {
     name: "tauri-driver",
     version: "2.1.0",
+    features: "",
+};
+pub const CARGO_MUTANTS: Tool = Tool {
+    name: "cargo-mutants",
+    version: "27.1.0",
     features: "",
 };
 pub const CARGO_ABOUT: Tool = Tool {

@@ -15,6 +15,7 @@ mod keychain;
 mod metadata;
 pub mod private_file;
 mod profile;
+pub mod redact;
 pub mod snapshot;
 mod snapshot_folder;
 mod store;

@@ -22,6 +22,7 @@ use crate::classify;
 use crate::credentials::Credentials;
 use crate::error::Error;
 use crate::lenient;
+use crate::receive;
 use crate::retry::Failure;
 
 /// Hold-offs (of the first length) without a revocation after which the contention is forgotten:
@@ -203,7 +204,7 @@ pub(crate) async fn request_token(
             &credentials.client_id,
             Some(credentials.client_secret.expose_secret()),
         );
-    let received = classify::receive(request, TOKEN_ANSWER_LIMIT).await?;
+    let received = receive::receive(request, TOKEN_ANSWER_LIMIT).await?;
     let (status, headers, body) = (received.status, &received.headers, &received.body);
     if !status.is_success() {
         return Err(classify::token_answer(&received.answer()));

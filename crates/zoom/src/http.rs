@@ -10,6 +10,7 @@ use crate::classify;
 use crate::client::Client;
 use crate::error::Error;
 use crate::events::{Emitter, FetchEvent};
+use crate::receive;
 use crate::retry::{Failure, Retrier, Retry};
 
 /// A client-side wait longer than this is reported, so a UI can say why nothing moves.
@@ -43,7 +44,7 @@ impl Client {
             .query(query)
             .bearer_auth(token.expose());
         let limit = self.inner.options.max_response_bytes;
-        let received = classify::receive(request, limit).await?;
+        let received = receive::receive(request, limit).await?;
         if !received.status.is_success() {
             return Err(classify::api_answer(&received.answer(), token.generation));
         }

@@ -31,6 +31,7 @@ mod pagination;
 #[cfg(test)]
 mod proxy_tests;
 mod rate_limit;
+mod receive;
 mod retry;
 mod retry_after;
 mod roster;

@@ -179,6 +179,6 @@ pub async fn credentials_for(
     let (credentials, endpoints) = state
         .with_profiles(move |store| store.credentials(&name))
         .await?;
-    crate::known_secrets::remember(&credentials.client_id, &credentials.client_secret);
+    profiles::redact::known::remember(&credentials.client_id, &credentials.client_secret);
     Ok((credentials, endpoints))
 }

@@ -35,7 +35,7 @@ pub fn report(info: &AppInfo, log_dir: &std::path::Path, last_error: Option<&App
     }
     // Through the log's redactor too: an error text quoting a server's answer must not carry a
     // credential onto the clipboard and into a support ticket.
-    crate::logging::redact(&text)
+    profiles::redact::redact(&text)
 }
 
 /// Puts the report on the clipboard (from Rust: the web view needs no clipboard permission) and returns it.

@@ -16,7 +16,6 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-use super::export_name;
 use crate::error::{AppError, AppResult};
 use crate::ipc::{blocking, count};
 use crate::state::AppState;
@@ -67,7 +66,7 @@ pub async fn write_export<R: Runtime>(
     format: ExportFormat,
     write: impl FnOnce(&Path, &AtomicBool) -> Result<ExportSummary, roster::Error> + Send + 'static,
 ) -> AppResult<Option<ExportedFile>> {
-    let file_name = export_name::file_name(stem, format.extension())?;
+    let file_name = roster::export::file_name::file_name(stem, format.extension())?;
     let Some(path) = destination(app, state, file_name, format.extension()) else {
         return Ok(None);
     };

@@ -6,7 +6,6 @@ pub mod changes;
 pub mod demo;
 pub mod diagnostics;
 pub mod export;
-pub(crate) mod export_name;
 pub mod load;
 pub mod profiles;
 pub mod query;

@@ -110,7 +110,7 @@ pub async fn save_profile(
             let saved = profile.to_profile(&state);
             let secret = secret.map(SecretString::from);
             if let Some(secret) = &secret {
-                crate::known_secrets::remember(&saved.client_id, secret);
+                profiles::redact::known::remember(&saved.client_id, secret);
             }
             let to_save = saved.clone();
             let before = state
@@ -169,7 +169,7 @@ pub async fn test_connection(
                         .await?
                 }
             };
-            crate::known_secrets::remember(&draft.client_id, &client_secret);
+            profiles::redact::known::remember(&draft.client_id, &client_secret);
             let credentials = zoom::Credentials {
                 account_id: draft.account_id.clone(),
                 client_id: draft.client_id.clone(),

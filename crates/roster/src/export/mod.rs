@@ -4,7 +4,9 @@
 
 mod atomic;
 mod cancel;
+// The name of an export file, checked: the app names its exports with it.
 mod csv;
+pub mod file_name;
 mod json;
 pub mod replace;
 mod rows;

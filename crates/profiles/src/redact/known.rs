@@ -1,5 +1,5 @@
 //! The client secrets this process has handled, and the Basic-auth form each travels in, so that
-//! `logging::redact` blanks them wherever they appear, whatever surrounds them. The redactor's
+//! `redact` blanks them wherever they appear, whatever surrounds them. The redactor's
 //! patterns catch credentials by the words around them; this catches them by what they are, so a
 //! proxy's error page or a library's message quoting a secret in free text cannot leak it either.
 
