@@ -17,6 +17,7 @@ mod faults;
 mod generator;
 mod page_tokens;
 mod rate_window;
+mod request_head;
 mod routes;
 mod schedule;
 mod server;
@@ -31,6 +32,7 @@ pub use faults::{Faults, RetryAfter};
 pub use generator::{
     USERS_WITHOUT_SITE, generate_demo_history, generate_demo_users, generate_users,
 };
+pub use request_head::read_request_head;
 pub use schedule::{CYCLE, FaultSchedule, ScheduledFault};
 pub use server::{SimHandle, start, start_on};
 pub use stats::SimStats;

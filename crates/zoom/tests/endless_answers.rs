@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use common::*;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpStream};
 use zoom::{ClientOptions, Endpoints, Error};
 
@@ -52,14 +52,9 @@ async fn stand_in(token: Answer, api: Answer) -> (Endpoints, Arc<Asked>) {
 /// One connection: one request read to the end of its head, one answer; an error ends it (the
 /// client hung up).
 async fn serve(mut socket: TcpStream, token: Answer, api: Answer, asked: &Asked) {
-    let mut head = Vec::new();
-    let mut buffer = [0u8; 4096];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-        match socket.read(&mut buffer).await {
-            Ok(0) | Err(_) => return,
-            Ok(n) => head.extend_from_slice(&buffer[..n]),
-        }
-    }
+    let Some(head) = zoom_sim::read_request_head(&mut socket).await else {
+        return;
+    };
     let answer = if head.starts_with(b"POST /oauth/token") {
         asked.token.fetch_add(1, Ordering::Relaxed);
         token

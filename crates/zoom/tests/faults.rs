@@ -57,18 +57,7 @@ async fn token_expiring_mid_chain_loses_no_user() {
     let first_token = sim.live_tokens().pop();
     sim.set_faults(long_lived);
 
-    let mut users = Vec::new();
-    while users.is_empty() {
-        match stream
-            .next()
-            .await
-            .expect("a first page")
-            .expect("no error")
-        {
-            FetchEvent::Users { users: page, .. } => users.extend(page),
-            FetchEvent::RateLimited { .. } | FetchEvent::Retrying { .. } => {}
-        }
-    }
+    let mut users = first_users(&mut stream).await;
     // Paused mid-chain (the stream is not polled) until the first token no longer works: expired,
     // or already replaced if a slow machine made the client renew it early.
     wait_until("the first token to expire", Duration::from_secs(30), || {

@@ -6,7 +6,6 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::*;
-use futures::StreamExt;
 use tokio::io::AsyncReadExt;
 use tokio::net::TcpListener;
 use zoom::{ClientOptions, Endpoints, Error};
@@ -163,18 +162,7 @@ async fn revoked_tokens_are_replaced_mid_fetch() {
     // Paused after its first page (the fetch runs only while its stream is polled), the fetch has
     // a live token for certain; revoked there, it must renew it to go on.
     let mut stream = client(&sim).roster();
-    let mut users = Vec::new();
-    while users.is_empty() {
-        match stream
-            .next()
-            .await
-            .expect("a first page")
-            .expect("no error")
-        {
-            zoom::FetchEvent::Users { users: page, .. } => users.extend(page),
-            zoom::FetchEvent::RateLimited { .. } | zoom::FetchEvent::Retrying { .. } => {}
-        }
-    }
+    let mut users = first_users(&mut stream).await;
     assert_eq!(sim.revoke_tokens(), 1, "the one live token is revoked");
     let rest = drain(stream).await;
     assert_eq!(rest.error, None);

@@ -12,7 +12,7 @@ use base64::engine::general_purpose::STANDARD;
 use serde_json::{Value, json};
 use tauri::test::MockRuntime;
 use tauri::{App, Manager};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
 
 use crate::updates::{self, PendingUpdate, UpdateCheck};
@@ -78,14 +78,9 @@ async fn update_server(signature: String) -> String {
         while let Ok((mut socket, _)) = listener.accept().await {
             let manifest = manifest.clone();
             tokio::spawn(async move {
-                let mut head = Vec::new();
-                let mut buffer = [0u8; 4096];
-                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match socket.read(&mut buffer).await {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => head.extend_from_slice(&buffer[..n]),
-                    }
-                }
+                let Some(head) = zoom_sim::read_request_head(&mut socket).await else {
+                    return;
+                };
                 let body = if head.starts_with(b"GET /latest.json") {
                     manifest.into_bytes()
                 } else {

@@ -98,6 +98,26 @@ pub fn unique_ids(users: &[PhoneUser]) -> HashSet<String> {
     ids
 }
 
+/// Polls `stream` until its first page of users has come and returns them; the fetch then stays
+/// paused where it is (it runs only while its stream is polled).
+pub async fn first_users(
+    stream: &mut (impl futures::Stream<Item = Result<FetchEvent, zoom::Error>> + Unpin),
+) -> Vec<PhoneUser> {
+    loop {
+        match stream
+            .next()
+            .await
+            .expect("a first page")
+            .expect("no error")
+        {
+            FetchEvent::Users { users, .. } if !users.is_empty() => return users,
+            FetchEvent::Users { .. }
+            | FetchEvent::RateLimited { .. }
+            | FetchEvent::Retrying { .. } => {}
+        }
+    }
+}
+
 /// Checks `done` every few milliseconds until it holds; fails, naming `what`, after `within`.
 pub async fn wait_until(what: &str, within: Duration, mut done: impl FnMut() -> bool) {
     let deadline = tokio::time::Instant::now() + within;
