@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use crate::{cargo, program, step, tools, ui, workspace_root};
 
 /// The notices; tauri.bundle.conf.json names the same path.
-pub fn path() -> PathBuf {
+fn path() -> PathBuf {
     workspace_root().join("THIRD-PARTY-NOTICES.txt")
 }
 

@@ -19,7 +19,6 @@ struct Ran {
 }
 
 /// The steps of a run, in the order they started.
-#[derive(Default)]
 struct Log {
     ran: Vec<Ran>,
     /// How many steps are running, one inside the other.
@@ -133,7 +132,7 @@ mod tests {
 
     #[test]
     fn the_table_lists_steps_in_order_with_those_inside_indented_under_them() {
-        let mut log = Log::default();
+        let mut log = Log::new();
         let outer = log.start();
         let inside = log.start();
         log.end(inside, "inside", 1.0, true);

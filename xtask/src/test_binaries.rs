@@ -43,7 +43,8 @@ pub fn list(mut cargo: Command) -> anyhow::Result<Vec<TestBinary>> {
             "--all-targets",
             "--locked",
             "--no-run",
-            "--message-format=json",
+            // Compiler messages, if the build is not current after all, shown as usual on stderr.
+            "--message-format=json-render-diagnostics",
         ])
         .stderr(Stdio::inherit())
         .output()
