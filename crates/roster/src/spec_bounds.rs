@@ -120,6 +120,18 @@ mod tests {
     }
 
     #[test]
+    fn each_bound_itself_passes() {
+        let mut at_the_bounds = ViewSpec {
+            search: "é".repeat(MAX_SEARCH_CHARS),
+            ..ViewSpec::default()
+        };
+        at_the_bounds.filters.department = vec!["Sales".into(); MAX_FILTER_VALUES];
+        at_the_bounds.filters.site = vec!["é".repeat(MAX_VALUE_CHARS)];
+        assert_eq!(at_the_bounds.check(), Ok(()));
+        assert_eq!(check_window(MAX_WINDOW_ROWS), Ok(()));
+    }
+
+    #[test]
     fn oversized_or_repeated_parts_are_refused_in_words() {
         let long = ViewSpec {
             search: "x".repeat(MAX_SEARCH_CHARS + 1),

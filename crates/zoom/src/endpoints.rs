@@ -113,6 +113,9 @@ mod tests {
         assert!(mixed.any_local());
         assert!(!mixed.is_local());
         assert!(!Endpoints::zoom().any_local());
+        let sim = Endpoints::custom("http://127.0.0.1:9/v2", "http://localhost:9/oauth/token");
+        assert!(sim.is_local() && sim.any_local());
+        assert!(!Endpoints::zoom().is_local());
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! A server that never stops answering can neither fill memory nor hold a fetch forever. An endless
 //! chunked body has no Content-Length to refuse it by, so the cap must hold while it streams, on
 //! the API and on the token answer alike; a body that drips a byte every 200 ms is never silent
-//! long enough for the read timeout, so only the whole-request timeout ends it.
+//! long enough for the read timeout, so only the whole-request timeout ends it. An answer that
+//! announces more than the cap is refused by its head, before any of its body is awaited.
 
 mod common;
 
@@ -23,6 +24,11 @@ enum Answer {
     Endless,
     /// One byte every 200 ms for as long as the client waits.
     Drip,
+    /// A head announcing 2 MB, then silence: the body never comes.
+    Announced,
+    /// The last (empty) page of users, padded with spaces to `bytes`, its length announced or
+    /// streamed in chunks.
+    Page { bytes: usize, chunked: bool },
 }
 
 /// Counts of what a stand-in was asked.
@@ -93,6 +99,32 @@ async fn answer_with(socket: &mut TcpStream, answer: Answer) -> std::io::Result<
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
         }
+        Answer::Announced => {
+            let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
+                        content-length: 2097152\r\n\r\n";
+            socket.write_all(head.as_bytes()).await?;
+            std::future::pending().await
+        }
+        Answer::Page { bytes, chunked } => {
+            let page = r#"{"next_page_token":"","total_records":0,"users":[]}"#;
+            let body = format!("{page:<bytes$}");
+            if chunked {
+                socket.write_all(CHUNKED).await?;
+                let half = body.len() / 2;
+                for part in [&body[..half], &body[half..], ""] {
+                    let chunk = format!("{:x}\r\n{part}\r\n", part.len());
+                    socket.write_all(chunk.as_bytes()).await?;
+                }
+                Ok(())
+            } else {
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+                    body.len()
+                );
+                socket.write_all(head.as_bytes()).await?;
+                socket.write_all(body.as_bytes()).await
+            }
+        }
     }
 }
 
@@ -125,6 +157,57 @@ async fn an_endless_api_answer_is_cut_at_the_cap_while_it_streams() {
         1,
         "an answer too large is not asked for again"
     );
+}
+
+/// How a fetch whose one page is `bytes` long ends under a cap of 4 KiB: `None` when it completes.
+async fn with_a_page_of(bytes: usize, chunked: bool) -> Option<Error> {
+    let (endpoints, _) = stand_in(Answer::Token, Answer::Page { bytes, chunked }).await;
+    let options = ClientOptions {
+        max_response_bytes: 4096,
+        ..fast_options()
+    };
+    let client = zoom::Client::new(credentials("secret"), endpoints, options).unwrap();
+    drain(client.users(zoom::UserFilter::default())).await.error
+}
+
+#[tokio::test]
+async fn an_answer_of_exactly_the_cap_is_read_and_one_byte_more_is_refused() {
+    let too_large = Error::ResponseTooLarge {
+        limit_mb: 1,
+        tracking_id: None,
+    };
+    for chunked in [false, true] {
+        assert_eq!(
+            with_a_page_of(4096, chunked).await,
+            None,
+            "chunked: {chunked}"
+        );
+        assert_eq!(
+            with_a_page_of(4097, chunked).await,
+            Some(too_large.clone()),
+            "chunked: {chunked}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_answer_announced_larger_than_the_cap_is_refused_before_its_body() {
+    let (endpoints, asked) = stand_in(Answer::Token, Answer::Announced).await;
+    // Were the body awaited, the silence would end in a timeout instead.
+    let options = ClientOptions {
+        max_response_bytes: 1 << 20,
+        read_timeout: Duration::from_secs(5),
+        ..fast_options()
+    };
+    let error = fetch_error(endpoints, options).await;
+    assert_eq!(
+        error,
+        Error::ResponseTooLarge {
+            limit_mb: 1,
+            tracking_id: None
+        }
+    );
+    assert_eq!(asked.api.load(Ordering::Relaxed), 1);
 }
 
 #[tokio::test]

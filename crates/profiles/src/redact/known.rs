@@ -55,8 +55,11 @@ mod tests {
     }
 
     #[test]
-    fn short_values_are_not_remembered() {
-        remember("c", &SecretString::from("abc".to_string()));
-        assert_eq!(blank("abc", "[X]"), "abc");
+    fn values_shorter_than_a_secret_are_not_remembered() {
+        remember("c", &SecretString::from("abcdefg".to_string()));
+        assert_eq!(blank("abcdefg", "[X]"), "abcdefg");
+        // The shortest value remembered.
+        remember("c", &SecretString::from("eightch8".to_string()));
+        assert_eq!(blank("eightch8", "[X]"), "[X]");
     }
 }

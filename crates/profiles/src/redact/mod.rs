@@ -156,6 +156,18 @@ mod tests {
             // Prose stays readable.
             ("a basic setup", "a basic setup"),
             ("the token was refused", "the token was refused"),
+            // A key or scheme only at the start of a word, a scheme only before a gap.
+            (
+                "mytoken=abc nonbasic ZGVtbzpzZWNyZXQxMjM=",
+                "mytoken=abc nonbasic ZGVtbzpzZWNyZXQxMjM=",
+            ),
+            ("basicconfigurationvalue", "basicconfigurationvalue"),
+            // A JWT is long and in parts: neither a long word nor a short dotted one is one.
+            (
+                "eyjustalongwordwithoutanydots",
+                "eyjustalongwordwithoutanydots",
+            ),
+            ("eyj.ab", "eyj.ab"),
         ];
         for (line, expected) in cases {
             assert_eq!(redact(line), expected, "{line}");

@@ -97,6 +97,9 @@ mod tests {
             file_name("COM10 users", "csv"),
             Ok("COM10 users.csv".into())
         );
+        // The longest name allowed, counted in characters.
+        let longest = "é".repeat(MAX_CHARS);
+        assert_eq!(file_name(&longest, "csv"), Ok(format!("{longest}.csv")));
     }
 
     #[test]
