@@ -1,6 +1,7 @@
 // The app's package is the repository root (so the Tauri CLI finds tauri.conf.json beside Cargo.toml),
 // while its sources and capabilities live in src-tauri/: point tauri-build at both.
-/// Every command the web view may call; keep in step with `commands::all` in src-tauri/src/lib.rs.
+/// Every command the web view may call: the same as `specta_builder` in src-tauri/src/lib.rs
+/// (tests/capabilities.rs fails when they differ).
 const COMMANDS: [&str; 27] = [
     "app_info",
     "launch_options",

@@ -1,5 +1,5 @@
-//! The web view may call exactly the commands the UI's bindings know: each one granted in the
-//! capability, nothing granted that no binding calls. (Being an integration test, this also makes
+//! The web view may call exactly the commands the UI's bindings know: each one declared in
+//! build.rs and granted in the capability, nothing declared or granted that no binding calls. (Being an integration test, this also makes
 //! `cargo test` build the app binary with the test build's features; the end-to-end suite drives that
 //! binary, so a CI run compiles the app once.)
 
@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-#[test]
-fn the_capability_grants_exactly_the_commands_the_ui_calls() {
+/// The commands the UI's bindings call. The bindings test keeps bindings.ts equal to what
+/// `specta_builder` (the app's one list of commands) generates, so this is that list.
+fn called() -> BTreeSet<String> {
     let bindings = std::fs::read_to_string(format!("{ROOT}/ui/src/lib/bindings.ts")).unwrap();
     let called: BTreeSet<String> = bindings
         .split("__TAURI_INVOKE")
@@ -16,8 +17,14 @@ fn the_capability_grants_exactly_the_commands_the_ui_calls() {
         // `__TAURI_INVOKE("name"` or `__TAURI_INVOKE<T>("name"`, not the import line.
         .filter(|rest| rest.starts_with(['(', '<']))
         .filter_map(|rest| rest.split('"').nth(1))
-        .map(|name| format!("allow-{}", name.replace('_', "-")))
+        .map(str::to_owned)
         .collect();
+    assert!(!called.is_empty(), "no command found in bindings.ts");
+    called
+}
+
+#[test]
+fn the_capability_grants_exactly_the_commands_the_ui_calls() {
     let capability: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(format!("{ROOT}/src-tauri/capabilities/main.json")).unwrap(),
     )
@@ -28,8 +35,32 @@ fn the_capability_grants_exactly_the_commands_the_ui_calls() {
         .iter()
         .map(|p| p.as_str().unwrap().to_owned())
         .collect();
-    assert!(!called.is_empty(), "no command found in bindings.ts");
-    assert_eq!(called, granted);
+    let expected: BTreeSet<String> = called()
+        .iter()
+        .map(|name| format!("allow-{}", name.replace('_', "-")))
+        .collect();
+    assert_eq!(expected, granted);
+}
+
+/// build.rs declares the commands to tauri-build (which makes their `allow-` permissions and
+/// refuses any other); it runs before the crate compiles, so it keeps a list of its own, held
+/// here to the one `specta_builder` makes.
+#[test]
+fn build_rs_declares_exactly_the_commands_the_ui_calls() {
+    let build = std::fs::read_to_string(format!("{ROOT}/src-tauri/build.rs")).unwrap();
+    let list = build
+        .split_once("const COMMANDS")
+        .and_then(|(_, rest)| rest.split_once("= ["))
+        .and_then(|(_, rest)| rest.split_once("];"))
+        .map(|(list, _)| list)
+        .expect("build.rs has `const COMMANDS: [&str; N] = [ … ];`");
+    let declared: BTreeSet<String> = list
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(declared, called());
 }
 
 /// The end-to-end suite drives the binary this test build links (tests/e2e/lib/paths.mjs): the

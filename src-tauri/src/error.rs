@@ -95,20 +95,13 @@ impl From<zoom::Error> for AppError {
 
 impl From<profiles::ProfileError> for AppError {
     fn from(error: profiles::ProfileError) -> Self {
-        use profiles::ProfileError as E;
+        use profiles::Trouble;
         // The profile crate words its errors for a person already; keychain trouble gets its own kind so
         // the UI can explain that the secret store, not Zoom, is the problem.
-        let keychain = matches!(
-            error,
-            E::KeychainUnavailable { .. } | E::KeychainLocked { .. } | E::Keychain { .. }
-        );
-        let exists = matches!(error, E::AlreadyExists { .. });
-        let kind = if keychain {
-            AppErrorKind::Keychain
-        } else if exists {
-            AppErrorKind::ProfileExists
-        } else {
-            AppErrorKind::Profile
+        let kind = match error.trouble() {
+            Trouble::Keychain => AppErrorKind::Keychain,
+            Trouble::AlreadyExists => AppErrorKind::ProfileExists,
+            Trouble::Files | Trouble::Profile => AppErrorKind::Profile,
         };
         AppError::new(kind, error.to_string())
     }

@@ -1,13 +1,17 @@
-//! The Phone Roster desktop app: Tauri commands over the core crates (zoom, roster, zoom-sim).
+//! The Phone Roster desktop app: Tauri commands over the application core (crates/session) and
+//! the crates below it (zoom, roster, profiles).
 
+mod about;
 #[cfg(test)]
 mod command_tests;
 mod commands;
 mod error;
+mod export_file;
 mod fatal;
-mod history;
 mod ipc;
 mod logging;
+mod roster_status;
+mod rows;
 mod state;
 mod update_policy;
 #[cfg(test)]
@@ -23,7 +27,7 @@ use commands::{
 use tauri::Manager;
 
 /// The one list of commands, used by `run()` and by the test that writes ui/src/lib/bindings.ts.
-/// Keep in step with COMMANDS in src-tauri/build.rs (which grants them in the capability).
+/// COMMANDS in src-tauri/build.rs and the capability must name the same (tests/capabilities.rs).
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         // One TypeScript type per Rust type: every IPC type has the same serde shape both ways, and
@@ -107,7 +111,7 @@ fn start() -> tauri::Result<()> {
             // app share one history.
             let snapshots = ::profiles::snapshot::default_dir()?;
             let endpoints = state::endpoints_from_env();
-            let export_dir = export::export_dir_from_env(endpoints.as_ref());
+            let export_dir = export_file::export_dir_from_env(endpoints.as_ref());
             app.manage(
                 state::AppState::new(profiles, snapshots, log_dir)
                     .with_endpoints_override(endpoints)

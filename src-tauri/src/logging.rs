@@ -12,7 +12,8 @@ use tracing_subscriber::EnvFilter;
 use tracing_subscriber::fmt::MakeWriter;
 
 /// Overridable with `PHONE_ROSTER_LOG` (tracing's `RUST_LOG` syntax).
-const DEFAULT_FILTER: &str = "info,phone_roster_app=debug,zoom=debug,roster=debug,zoom_sim=info";
+const DEFAULT_FILTER: &str =
+    "info,phone_roster_app=debug,zoom=debug,roster=debug,session=debug,zoom_sim=info";
 const KEEP_DAYS: usize = 7;
 
 /// The folder logging writes to, once `init` has succeeded: named when the app cannot start.

@@ -1,6 +1,6 @@
-//! What the app holds between commands: the open roster, the load in progress, the demo account and the
-//! last error (for "Copy diagnostics"). Locks are never held across an `.await`, and every one
-//! recovers from poisoning: each critical section is a single read or assignment, so a command that
+//! What the app holds between commands: the open roster (session::OpenRoster), the load in
+//! progress, the demo account and the last error (for "Copy diagnostics"). Locks are never held
+//! across an `.await`, and every one recovers from poisoning: each critical section is a single read or assignment, so a command that
 //! panicked while holding one cannot have left its data half-changed.
 
 use std::collections::HashSet;
@@ -11,33 +11,11 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use profiles::{ProfileError, ProfileStore};
 use tokio::sync::oneshot;
 
+use session::OpenRoster;
+use session::demo::DemoAccount;
+
 use crate::error::{AppError, AppErrorKind, AppResult};
-use crate::history::{History, RosterChanges};
 use crate::ipc::blocking;
-
-/// The roster on screen and where it came from.
-pub struct OpenRoster {
-    pub profile: String,
-    pub is_demo: bool,
-    pub roster: roster::Roster,
-    /// RFC 3339; `None` until the first load or snapshot.
-    pub loaded_at: Option<String>,
-    pub from_snapshot: bool,
-    /// Since the roster before it, when there was one (history.rs).
-    pub history: History,
-}
-
-/// The in-process Zoom simulator behind "Try the demo account"; dropping it stops the server.
-pub struct DemoAccount {
-    /// Held only so the server keeps running: dropping it stops the simulator.
-    pub _server: zoom_sim::SimHandle,
-    pub credentials: zoom::Credentials,
-    pub endpoints: zoom::Endpoints,
-    /// The demo's roster of a month ago and when it was "saved", so that its Changes view has
-    /// something to show from the first load.
-    pub previous: Vec<zoom::PhoneUser>,
-    pub previous_saved_at: String,
-}
 
 pub struct AppState {
     pub profiles: ProfileStore,
@@ -53,6 +31,7 @@ pub struct AppState {
     pub roster: RwLock<Option<Arc<OpenRoster>>>,
     /// Sending on it (or dropping it) cancels the running load.
     pub cancel_load: Mutex<Option<oneshot::Sender<()>>>,
+    /// Started on the first "Try the demo account" and kept running for the rest of the run.
     pub demo: Mutex<Option<Arc<DemoAccount>>>,
     pub last_error: Mutex<Option<AppError>>,
     /// Setting it cancels the running export; `None` when none runs.
@@ -60,14 +39,6 @@ pub struct AppState {
     /// The files exports wrote in this run, as `ExportSummary::path` named them to the web view:
     /// the only ones `reveal` shows.
     pub exported: Mutex<HashSet<String>>,
-}
-
-impl OpenRoster {
-    /// What changed since the roster before this one; the first call may compare (history.rs),
-    /// so make it off the async runtime.
-    pub fn changes(&self) -> Option<Arc<RosterChanges>> {
-        self.history.get(self.roster.users())
-    }
 }
 
 impl AppState {
@@ -122,10 +93,7 @@ impl AppState {
     /// Closes the table when it shows `profile` (just removed): nothing of it stays on screen.
     pub fn close_roster_of(&self, profile: &str) {
         let mut open = self.roster.write().unwrap_or_else(PoisonError::into_inner);
-        if open
-            .as_ref()
-            .is_some_and(|o| !o.is_demo && o.profile == profile)
-        {
+        if open.as_ref().is_some_and(|o| o.account.is_profile(profile)) {
             self.cancel_running_load();
             *open = None;
         }
@@ -137,7 +105,7 @@ impl AppState {
         let mut open = self.roster.write().unwrap_or_else(PoisonError::into_inner);
         if open
             .as_ref()
-            .is_none_or(|o| o.profile == roster.profile && o.is_demo == roster.is_demo)
+            .is_none_or(|o| o.account.same_as(&roster.account))
         {
             warm_search(&roster);
             *open = Some(roster);
@@ -192,21 +160,19 @@ impl AppState {
         )))
     }
 
-    /// Runs the body of `command`: the one place where a command's failure is logged and kept for
-    /// "Copy diagnostics", whichever path of the command it came from.
-    pub async fn answer<T>(
-        &self,
-        command: &'static str,
-        body: impl Future<Output = AppResult<T>>,
-    ) -> AppResult<T> {
-        body.await.inspect_err(|error| self.record(command, error))
+    /// Runs a command's body: the one place where a command's failure is logged and kept for
+    /// "Copy diagnostics", whichever path of the command it came from. The log line names the
+    /// command by its span: every command that answers through here carries
+    /// `#[tracing::instrument(skip_all)]` (its arguments may be large or secret, so none is kept).
+    pub async fn answer<T>(&self, body: impl Future<Output = AppResult<T>>) -> AppResult<T> {
+        body.await.inspect_err(|error| self.record(error))
     }
 
-    /// Logs a failure and keeps it for "Copy diagnostics". For failures that reach the page
-    /// without being a command's answer (a load's, on its channel); commands use `answer`.
-    pub fn record(&self, command: &'static str, error: &AppError) {
+    /// Logs a failure, under the running command's span, and keeps it for "Copy diagnostics". For
+    /// failures that reach the page without being a command's answer (a load's, on its channel);
+    /// commands use `answer`.
+    pub fn record(&self, error: &AppError) {
         tracing::warn!(
-            command,
             kind = ?error.kind,
             tracking_id = error.tracking_id.as_deref(),
             "{}",

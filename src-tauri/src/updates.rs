@@ -47,14 +47,13 @@ pub struct PendingUpdate(pub(crate) Mutex<Option<Update>>);
 
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn check_for_update(
     app: AppHandle,
     state: State<'_, AppState>,
     pending: State<'_, PendingUpdate>,
 ) -> AppResult<UpdateCheck> {
-    state
-        .answer("check_for_update", check(&app, &pending))
-        .await
+    state.answer(check(&app, &pending)).await
 }
 
 pub(crate) async fn check<R: Runtime>(
@@ -83,14 +82,13 @@ pub(crate) async fn check<R: Runtime>(
 /// into it. On Windows the installer closes the app itself.
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn install_update(
     app: AppHandle,
     state: State<'_, AppState>,
     pending: State<'_, PendingUpdate>,
 ) -> AppResult<()> {
-    state
-        .answer("install_update", install(&app, &pending))
-        .await
+    state.answer(install(&app, &pending)).await
 }
 
 async fn install(app: &AppHandle, pending: &PendingUpdate) -> AppResult<()> {

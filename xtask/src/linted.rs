@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::cargo;
+use crate::{cargo, step};
 
 /// The lints' arguments as clippy's cargo subcommand hands them to clippy-driver.
 const CLIPPY_ARGS: &str = "-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__";
@@ -34,4 +34,19 @@ fn clippy_driver() -> PathBuf {
         Some(dir) if dir.join(&name).is_file() => dir.join(name),
         _ => PathBuf::from(name),
     }
+}
+
+/// Every crate, every target, warnings as errors (run by `cargo xtask portable` on Windows and
+/// macOS; `cargo xtask test` lints inside its build instead).
+pub fn clippy() -> anyhow::Result<()> {
+    let mut command = cargo();
+    command.args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    step::status(command)
 }

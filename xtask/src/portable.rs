@@ -18,7 +18,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-use crate::{cargo, keyring_session, step, test, test_binaries, ui, workspace_root};
+use crate::{cargo, keyring_session, linted, step, test_binaries, ui, workspace_root};
 
 /// Test targets (folder, file stem) that run on Linux only: those that use the OS keychain, and
 /// those that open exports in LibreOffice.
@@ -40,7 +40,7 @@ pub fn run() -> anyhow::Result<()> {
     step::run("npm ci (ui/, when missing or stale)", ui::install)?;
     step::run("npm run build (ui/dist, embedded in the app)", ui::build)?;
     tests(cargo)?;
-    step::run("cargo clippy", test::clippy)
+    step::run("cargo clippy", linted::clippy)
 }
 
 /// The tests that need no keychain or desktop, through `cargo` (the linted cargo under `cargo xtask

@@ -48,21 +48,6 @@ fn checks() -> anyhow::Result<()> {
     install_check::run()
 }
 
-/// Every crate, every target, warnings as errors (run by `cargo xtask portable` on Windows and
-/// macOS; `cargo xtask test` lints inside its build instead).
-pub fn clippy() -> anyhow::Result<()> {
-    let mut command = cargo();
-    command.args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]);
-    step::status(command)
-}
-
 /// `cargo xtask e2e`: the end-to-end suite alone, after building what it needs.
 pub fn end_to_end_only() -> anyhow::Result<()> {
     app::prepare()?;

@@ -6,7 +6,7 @@ use std::sync::atomic::AtomicBool;
 
 use profiles::snapshot;
 use roster::ViewSpec;
-use roster::changes::{ChangeCounts, ChangeSet, compare};
+use roster::changes::{ChangeCounts, ChangeSet};
 use roster::export::export_table_to_path;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -22,11 +22,9 @@ pub async fn run(args: ChangesArgs) -> Result<(), Failure> {
     let dir = snapshot::default_dir()?;
 
     let (users, owner) = load::fetch(&args.load).await?;
-    let before = snapshot::load(&dir, &owner);
-    let changes = match &before {
-        Some((earlier, _)) => ChangeSet::new(compare(earlier, &users)),
-        None => ChangeSet::new(Vec::new()),
-    };
+    let before = session::changes_since_saved(&dir, &owner, &users);
+    let none = ChangeSet::new(Vec::new());
+    let changes = before.as_ref().map_or(&none, |before| &before.set);
     // Every change, in the order `compare` gives: joined and changed as Zoom lists them, then left.
     let table = changes.table(&changes.rows(&ViewSpec::default(), &[]));
     let summary =
@@ -34,10 +32,7 @@ pub async fn run(args: ChangesArgs) -> Result<(), Failure> {
 
     // Saved only once the file is written: a failed run leaves the next one the same roster to
     // compare with, so no change goes unreported.
-    let now = OffsetDateTime::now_utc()
-        .format(&Rfc3339)
-        .map_err(|e| Failure::File(format!("Could not tell the time to save the roster: {e}.")))?;
-    snapshot::save(&dir, &owner, &now, &users).map_err(|e| {
+    snapshot::save(&dir, &owner, &session::now(), &users).map_err(|e| {
         Failure::File(format!(
             "Wrote {}, but could not save this roster in {} for the next comparison: {e}.",
             summary.path.display(),
@@ -46,7 +41,7 @@ pub async fn run(args: ChangesArgs) -> Result<(), Failure> {
     })?;
 
     match before {
-        Some((_, saved_at)) => println!("{}", summary_line(changes.counts(), &saved_at)),
+        Some(before) => println!("{}", summary_line(before.counts(), &before.since)),
         None => println!(
             "No saved roster to compare with yet; saved this one ({} phone users). The next run \
              lists what changed since now.",

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::process::ExitCode;
 
-use profiles::ProfileError;
+use profiles::{ProfileError, Trouble};
 
 #[derive(Debug)]
 pub enum Failure {
@@ -62,15 +62,12 @@ impl From<zoom::Error> for Failure {
 
 impl From<ProfileError> for Failure {
     fn from(error: ProfileError) -> Self {
-        match error {
+        match error.trouble() {
             // The saved profiles' and views' files are file problems, not credentials ones.
-            ProfileError::ConfigWrite { .. }
-            | ProfileError::ConfigRead { .. }
-            | ProfileError::ViewsRead { .. }
-            | ProfileError::ViewsDamaged { .. }
-            | ProfileError::ViewsWrite { .. }
-            | ProfileError::NoDataDir => Failure::File(error.to_string()),
-            _ => Failure::Credentials(error.to_string()),
+            Trouble::Files => Failure::File(error.to_string()),
+            Trouble::Keychain | Trouble::AlreadyExists | Trouble::Profile => {
+                Failure::Credentials(error.to_string())
+            }
         }
     }
 }

@@ -3,9 +3,9 @@
 
 use std::time::{Duration, Instant};
 
-use futures::StreamExt;
 use profiles::snapshot::Owner;
-use zoom::{FetchEvent, PhoneUser};
+use session::{Fetched, LoadObserver};
+use zoom::PhoneUser;
 
 use crate::args::LoadArgs;
 use crate::failure::Failure;
@@ -31,49 +31,52 @@ async fn load_roster(
 ) -> Result<Vec<PhoneUser>, Failure> {
     let started = Instant::now();
     let mut progress = Progress::new();
-    let mut users = Vec::new();
-    let stream = client.roster();
-    futures::pin_mut!(stream);
-    let interrupted = tokio::signal::ctrl_c();
-    futures::pin_mut!(interrupted);
-    let expired = deadline::expiry(timeout);
-    futures::pin_mut!(expired);
-    loop {
-        let event = tokio::select! {
-            _ = &mut interrupted => {
-                progress.clear();
-                return Err(Failure::Interrupted);
-            }
-            () = &mut expired => {
-                progress.clear();
-                return Err(timed_out(timeout.unwrap_or_default(), users.len()));
-            }
-            event = stream.next() => event,
-        };
-        match event {
-            None => break,
-            Some(Err(error)) => {
-                progress.clear();
-                return Err(error.into());
-            }
-            Some(Ok(FetchEvent::Users {
-                users: batch,
-                total,
-            })) => {
-                users.extend(batch);
-                progress.loaded(count(&users), total);
-            }
-            Some(Ok(FetchEvent::RateLimited { wait })) => progress.note(format!(
-                "Waiting {:.0} s for Zoom's rate limit…",
-                wait.as_secs_f64().ceil()
-            )),
-            Some(Ok(FetchEvent::Retrying {
-                reason, attempt, ..
-            })) => progress.note(format!("Retrying ({reason}), attempt {attempt}…")),
+    let stop = async {
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => Stop::Interrupted,
+            () = deadline::expiry(timeout) => Stop::TimedOut,
+        }
+    };
+    match session::fetch_roster(client, &mut progress, stop).await {
+        Fetched::Complete(users) => {
+            progress.finish(count(&users), started.elapsed());
+            Ok(users)
+        }
+        Fetched::Failed { error, .. } => {
+            progress.clear();
+            Err(error.into())
+        }
+        Fetched::Stopped { why, loaded } => {
+            progress.clear();
+            Err(match why {
+                Stop::Interrupted => Failure::Interrupted,
+                Stop::TimedOut => timed_out(timeout.unwrap_or_default(), loaded),
+            })
         }
     }
-    progress.finish(count(&users), started.elapsed());
-    Ok(users)
+}
+
+/// Why a load stopped before Zoom had sent every user.
+enum Stop {
+    Interrupted,
+    TimedOut,
+}
+
+impl LoadObserver for Progress {
+    fn users(&mut self, loaded: &[PhoneUser], total: u32) {
+        self.loaded(count(loaded), total);
+    }
+
+    fn rate_limited(&mut self, wait: Duration) {
+        self.note(format!(
+            "Waiting {:.0} s for Zoom's rate limit…",
+            wait.as_secs_f64().ceil()
+        ));
+    }
+
+    fn retrying(&mut self, reason: &str, attempt: u32, _wait: Duration) {
+        self.note(format!("Retrying ({reason}), attempt {attempt}…"));
+    }
 }
 
 fn timed_out(limit: Duration, loaded: usize) -> Failure {

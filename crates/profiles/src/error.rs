@@ -141,6 +141,48 @@ pub enum ProfileError {
     ConfigDamaged { path: PathBuf, detail: String },
 }
 
+/// What kind of trouble a `ProfileError` is: the one classification the app (its error kinds) and
+/// the CLI (its exit codes) both read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trouble {
+    /// The keychain is missing, locked or failing: the secret store, not Zoom, is the problem.
+    Keychain,
+    /// A profile of that name exists already; the app asks before replacing it.
+    AlreadyExists,
+    /// A file of saved profiles, views or rosters could not be read or written.
+    Files,
+    /// The profile itself: its name or fields, or it is not there or has no secret. Also a damaged
+    /// profiles file or no settings folder, whose remedy is setting the profiles up again.
+    Profile,
+}
+
+impl ProfileError {
+    pub fn trouble(&self) -> Trouble {
+        use ProfileError as E;
+        match self {
+            E::KeychainUnavailable { .. } | E::KeychainLocked { .. } | E::Keychain { .. } => {
+                Trouble::Keychain
+            }
+            E::AlreadyExists { .. } => Trouble::AlreadyExists,
+            E::ConfigWrite { .. }
+            | E::ConfigRead { .. }
+            | E::ViewsRead { .. }
+            | E::ViewsDamaged { .. }
+            | E::ViewsWrite { .. }
+            | E::NoDataDir => Trouble::Files,
+            E::InvalidName { .. }
+            | E::NameDiffersOnlyInCase { .. }
+            | E::InvalidField { .. }
+            | E::NotFound { .. }
+            | E::NoSecret { .. }
+            | E::NoConfigDir
+            | E::ViewNameEmpty
+            | E::ViewNameTooLong { .. }
+            | E::ConfigDamaged { .. } => Trouble::Profile,
+        }
+    }
+}
+
 #[cfg(target_os = "macos")]
 const NO_KEYCHAIN: &str = "The macOS Keychain is not available to keep the client secret. Log in to \
     your Mac user session (not only over SSH) and try again";
@@ -156,3 +198,50 @@ const NO_KEYCHAIN: &str = "No keychain is available to keep the client secret, a
     (`sudo apt install gnome-keyring`) and log in again. On a server or over SSH: run inside \
     `dbus-run-session` with `gnome-keyring-daemon --unlock` started, or give the credentials in \
     the ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET environment variables instead";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_error_has_the_trouble_the_app_and_the_cli_act_on() {
+        let io = || io::Error::other("disk full");
+        let cases = [
+            (
+                ProfileError::KeychainLocked {
+                    detail: "locked".into(),
+                },
+                Trouble::Keychain,
+            ),
+            (
+                ProfileError::AlreadyExists {
+                    name: "a".into(),
+                    account_id: "b".into(),
+                },
+                Trouble::AlreadyExists,
+            ),
+            (
+                ProfileError::ViewsWrite {
+                    path: "views.json".into(),
+                    source: io(),
+                },
+                Trouble::Files,
+            ),
+            (ProfileError::NoDataDir, Trouble::Files),
+            (
+                ProfileError::NotFound { name: "a".into() },
+                Trouble::Profile,
+            ),
+            (
+                ProfileError::ConfigDamaged {
+                    path: "profiles.json".into(),
+                    detail: "not JSON".into(),
+                },
+                Trouble::Profile,
+            ),
+        ];
+        for (error, trouble) in cases {
+            assert_eq!(error.trouble(), trouble, "{error}");
+        }
+    }
+}

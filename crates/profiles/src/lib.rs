@@ -21,6 +21,6 @@ mod snapshot_folder;
 mod store;
 pub mod views;
 
-pub use error::ProfileError;
+pub use error::{ProfileError, Trouble};
 pub use profile::{Cloud, DEFAULT_PROFILE, MAX_NAME_CHARS, Profile};
 pub use store::ProfileStore;

@@ -13,7 +13,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use rand::Rng;
 
-use crate::faults::RetryAfter;
+use crate::retry_after::RetryAfter;
 use crate::schedule::ScheduledFault;
 use crate::state::SimState;
 use crate::stats::Counters;

@@ -3,19 +3,8 @@
 
 use std::time::Duration;
 
+use crate::retry_after::RetryAfter;
 use crate::schedule::FaultSchedule;
-
-/// How a 429 answer tells the client when to come back; Zoom has been seen doing all three.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum RetryAfter {
-    /// `Retry-After: 1` (whole seconds).
-    #[default]
-    Seconds,
-    /// `Retry-After: Sat, 28 Nov 2026 10:00:01 GMT`.
-    HttpDate,
-    /// No `Retry-After` header at all.
-    Absent,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Faults {

@@ -14,10 +14,12 @@ mod api_faults;
 mod config;
 mod connections;
 mod faults;
+mod for_tests;
 mod generator;
 mod page_tokens;
 mod rate_window;
 mod request_head;
+mod retry_after;
 mod routes;
 mod schedule;
 mod server;
@@ -28,11 +30,13 @@ mod tracking;
 mod zoom_error;
 
 pub use config::SimConfig;
-pub use faults::{Faults, RetryAfter};
+pub use faults::Faults;
+pub use for_tests::sim;
 pub use generator::{
     USERS_WITHOUT_SITE, generate_demo_history, generate_demo_users, generate_users,
 };
 pub use request_head::read_request_head;
+pub use retry_after::RetryAfter;
 pub use schedule::{CYCLE, FaultSchedule, ScheduledFault};
 pub use server::{SimHandle, start, start_on};
 pub use stats::SimStats;

@@ -4,7 +4,7 @@
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
-use crate::faults::RetryAfter;
+use crate::retry_after::RetryAfter;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FaultSchedule {

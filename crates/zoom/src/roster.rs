@@ -25,13 +25,6 @@ impl Client {
         let client = self.clone();
         event_stream(move |emit| fetch(client, vec![Chain::of(filter)], emit))
     }
-
-    /// Every phone user, each once: the pending chain beside the default chain, which is split
-    /// by site when that provably covers every user (see site_split.rs).
-    pub fn roster(&self) -> impl Stream<Item = Result<FetchEvent, Error>> + Send + Unpin + 'static {
-        let client = self.clone();
-        event_stream(move |emit| crate::site_split::full_roster(client, emit))
-    }
 }
 
 /// One chain of a fetch.

@@ -16,7 +16,7 @@ use futures::future::Either;
 
 use crate::client::Client;
 use crate::error::Error;
-use crate::events::Emitter;
+use crate::events::{Emitter, FetchEvent, event_stream};
 use crate::filter::UserFilter;
 use crate::models::{Site, UsersPage};
 use crate::pagination::PageChain;
@@ -27,7 +27,18 @@ const PENDING: usize = 0;
 const WHOLE_LIST: usize = 1;
 const FIRST_SITE: usize = 2;
 
-pub(crate) async fn full_roster(client: Client, emit: Emitter) -> Result<(), Error> {
+impl Client {
+    /// Every phone user, each once: the pending chain beside the default chain, which is split
+    /// by site when that provably covers every user.
+    pub fn roster(
+        &self,
+    ) -> impl futures::Stream<Item = Result<FetchEvent, Error>> + Send + Unpin + 'static {
+        let client = self.clone();
+        event_stream(move |emit| full_roster(client, emit))
+    }
+}
+
+async fn full_roster(client: Client, emit: Emitter) -> Result<(), Error> {
     let merge = Merge::new(FIRST_SITE);
     let pending = Chain::pending();
     let pending_run = async {

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use super::{TestApp, kinds, recorder, saved_and_open, within_patience};
 use crate::commands::{load, profiles, query};
+use crate::roster_status::RosterStatus;
 
 async fn total(app: &TestApp) -> u32 {
     query::query(app.state(), Default::default(), 0, 200, true)
@@ -56,7 +57,7 @@ async fn a_load_streams_progress_ends_with_finished_and_is_kept_as_a_snapshot() 
 
 /// The snapshot is saved by a detached task that signals nothing, so this checks for it every
 /// 50 ms until it is there.
-async fn wait_for_snapshot(app: &TestApp, name: &str) -> profiles::RosterStatus {
+async fn wait_for_snapshot(app: &TestApp, name: &str) -> RosterStatus {
     within_patience("a snapshot of the load", async {
         loop {
             let status = profiles::open_profile(app.state(), name.into())
@@ -159,5 +160,5 @@ async fn opening_another_account_mid_load_stops_the_load_and_keeps_that_account(
         kinds(&recorded.events).last().map(String::as_str),
         Some("cancelled")
     );
-    assert_eq!(app.state().open_roster().unwrap().profile, "Other");
+    assert_eq!(app.state().open_roster().unwrap().account.name(), "Other");
 }

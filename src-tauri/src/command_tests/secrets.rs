@@ -73,10 +73,10 @@ async fn the_secret_reaches_the_keychain_and_no_file_log_or_answer() {
     );
     tracing::warn!("a proxy answered: {quoted}");
     app.state()
-        .record("test", &AppError::internal(format!("Zoom said: {quoted}")));
+        .record(&AppError::internal(format!("Zoom said: {quoted}")));
     let last = app.state().last_error.lock().unwrap().clone();
     let clipboard = crate::commands::diagnostics::report(
-        &crate::commands::app_info::AppInfo::current(),
+        &crate::about::AppInfo::current(),
         &app.state().log_dir,
         last.as_ref(),
     );

@@ -10,11 +10,12 @@ use serde::Serialize;
 use specta::Type;
 use tauri::{AppHandle, Runtime, State};
 
-use super::export::{ExportedFile, write_export};
-use super::query::Row;
+use session::RosterChanges;
+
 use crate::error::{AppError, AppResult};
-use crate::history::RosterChanges;
+use crate::export_file::{ExportedFile, write_export};
 use crate::ipc::blocking;
+use crate::rows::Row;
 use crate::state::AppState;
 
 /// The top bar's "+12 joined · 3 left · 27 changed since 28 Nov, 09:14".
@@ -53,9 +54,10 @@ pub struct ChangeList {
 /// ask after opening a profile compares (history.rs): off the async runtime.
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn change_summary(state: State<'_, AppState>) -> AppResult<Option<ChangeSummary>> {
     state
-        .answer("change_summary", async {
+        .answer(async {
             let Some(open) = state.open_roster() else {
                 return Ok(None);
             };
@@ -77,6 +79,7 @@ fn summary_of(changes: &RosterChanges) -> ChangeSummary {
 
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn changes(
     state: State<'_, AppState>,
     spec: ViewSpec,
@@ -85,7 +88,7 @@ pub async fn changes(
     limit: u32,
 ) -> AppResult<ChangeList> {
     state
-        .answer("changes", async {
+        .answer(async {
             spec.check()?;
             roster::check_window(limit as usize)?;
             let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
@@ -116,6 +119,7 @@ pub async fn changes(
 /// Writes the Changes view as on screen (its columns, its rows) to a file named `stem`.
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn export_changes<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -125,7 +129,7 @@ pub async fn export_changes<R: Runtime>(
     stem: String,
 ) -> AppResult<Option<ExportedFile>> {
     state
-        .answer("export_changes", async {
+        .answer(async {
             spec.check()?;
             let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
             let changes = blocking(move || open.changes()).await?;

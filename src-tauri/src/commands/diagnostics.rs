@@ -6,7 +6,7 @@ use std::sync::PoisonError;
 use tauri::{AppHandle, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
-use crate::commands::app_info::AppInfo;
+use crate::about::AppInfo;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 

@@ -5,18 +5,17 @@
 use std::sync::{Arc, PoisonError};
 use std::time::{Duration, Instant};
 
-use futures::StreamExt;
+use ::profiles::snapshot;
 use serde::Serialize;
+use session::{Fetched, LoadObserver, OpenRoster};
 use specta::Type;
 use tauri::State;
 use tauri::ipc::Channel;
 use tokio::sync::oneshot;
 
 use crate::error::{AppError, AppResult};
-use crate::history::{History, RosterChanges};
 use crate::ipc::{blocking, count};
-use crate::state::{AppState, OpenRoster};
-use ::profiles::snapshot;
+use crate::state::AppState;
 
 /// How often progress may reach the web view. Each update costs the web view a frame (60–100 ms of
 /// software compositing on a computer without a GPU: BENCHMARKS.md, issue 11), so four a second.
@@ -67,18 +66,19 @@ fn whole_seconds(wait: Duration) -> u32 {
 /// starts (no profile open, secret missing) are the command's error; everything after goes on the channel.
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn load_roster(
     state: State<'_, AppState>,
     on_event: Channel<LoadEvent>,
 ) -> AppResult<()> {
-    state.answer("load_roster", run(&state, &on_event)).await
+    state.answer(run(&state, &on_event)).await
 }
 
 async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
     let previous = state.open_roster().ok_or_else(AppError::not_loaded)?;
     // Registered before the keychain is read (which can take a moment): a Cancel clicked as soon as
-    // the progress bar shows must reach this load. It is seen by the first select below.
-    let (cancel_tx, mut cancel_rx) = oneshot::channel();
+    // the progress bar shows must reach this load. It is seen by the fetch's first turn.
+    let (cancel_tx, cancel_rx) = oneshot::channel();
     {
         let mut running = state
             .cancel_load
@@ -90,9 +90,12 @@ async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
         *running = Some(cancel_tx);
     }
 
-    let (credentials, endpoints) = crate::commands::demo::credentials_for(state, &previous).await?;
+    let account = previous.account.clone();
+    let (credentials, endpoints) = state
+        .with_profiles(move |store| account.credentials(store))
+        .await?;
     let owner = snapshot::Owner {
-        profile: previous.profile.clone(),
+        profile: previous.account.name().to_owned(),
         account_id: credentials.account_id.clone(),
         client_id: credentials.client_id.clone(),
     };
@@ -103,83 +106,38 @@ async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
         let _ = on_event.send(event);
     };
     send(LoadEvent::Started {
-        profile: previous.profile.clone(),
+        profile: previous.account.name().to_owned(),
     });
-
     let started = Instant::now();
-    let mut users = Vec::new();
-    let mut last_sent = Instant::now() - PROGRESS_EVERY;
-    // A first load fills the table as pages arrive; a refresh keeps the old roster on screen until the
-    // new one is complete. Publishing copies the users and indexes them, so it happens at most once a
-    // second (rows appear after the first page): the table's count is never more than a second behind
-    // the progress bar, and 100k users cost a copy a second, not one per page.
-    let fill_as_loading = previous.roster.is_empty();
-    let mut last_published: Option<Instant> = None;
-    let mut shown = count(previous.roster.len());
-    let mut stream = client.roster();
-    let outcome = loop {
-        let next = tokio::select! {
-            _ = &mut cancel_rx => break Outcome::Cancelled,
-            next = stream.next() => next,
-        };
-        match next {
-            None => break Outcome::Finished,
-            Some(Err(error)) => break Outcome::Failed(error.into()),
-            Some(Ok(zoom::FetchEvent::Users { users: page, total })) => {
-                users.extend(page);
-                if fill_as_loading && last_published.is_none_or(|at| at.elapsed() >= PUBLISH_EVERY)
-                {
-                    last_published = Some(Instant::now());
-                    publish(state, &previous, users.clone(), None, None);
-                    shown = count(users.len());
-                }
-                if last_sent.elapsed() >= PROGRESS_EVERY {
-                    last_sent = Instant::now();
-                    send(LoadEvent::Progress {
-                        loaded: count(users.len()),
-                        total,
-                        shown,
-                    });
-                }
-            }
-            Some(Ok(zoom::FetchEvent::RateLimited { wait })) => {
-                send(LoadEvent::RateLimited {
-                    wait_seconds: whole_seconds(wait),
-                });
-            }
-            Some(Ok(zoom::FetchEvent::Retrying {
-                reason,
-                attempt,
-                wait,
-            })) => {
-                send(LoadEvent::Retrying {
-                    reason,
-                    attempt,
-                    wait_seconds: whole_seconds(wait),
-                });
-            }
-        }
-    };
-    drop(stream);
+    let mut screen = Screen::new(state, &previous, &send);
+    // A dropped sender (the state replaced) stops the load as a Cancel does.
+    let fetched = session::fetch_roster(&client, &mut screen, cancel_rx).await;
+    let shown = screen.shown;
     state
         .cancel_load
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .take();
 
-    match outcome {
-        Outcome::Finished => {
-            let loaded_at = now_rfc3339();
+    match fetched {
+        Fetched::Complete(users) => {
+            let loaded_at = session::now();
             let n = count(users.len());
             send(LoadEvent::Progress {
                 loaded: n,
                 total: n,
                 shown,
             });
-            tracing::info!(profile = %previous.profile, users = n, elapsed = ?started.elapsed(), "load finished");
-            let (users, changes) = changes_since(state, previous.clone(), users).await?;
-            let open = publish(state, &previous, users, Some(loaded_at.clone()), changes);
-            if !open.is_demo {
+            tracing::info!(profile = previous.account.name(), users = n, elapsed = ?started.elapsed(), "load finished");
+            let compared = previous.clone();
+            let (users, changes) = blocking(move || {
+                let changes = compared.changes_to(&users);
+                (users, changes)
+            })
+            .await?;
+            let open = Arc::new(previous.replaced_by(users, Some(loaded_at.clone()), changes));
+            state.set_roster_if_still_open(open.clone());
+            if !open.account.is_demo() {
                 let dir = state.snapshots_dir.clone();
                 tokio::task::spawn_blocking(move || {
                     let at = open.loaded_at.as_deref().unwrap_or_default();
@@ -194,14 +152,19 @@ async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
                 loaded_at,
             });
         }
-        Outcome::Failed(error) => {
+        Fetched::Failed { error, .. } => {
+            let error = AppError::from(error);
             // It reaches the page on the channel, not as the command's answer: recorded here.
-            state.record("load_roster", &error);
+            state.record(&error);
             state.set_roster_if_still_open(previous.clone());
             send(LoadEvent::Failed { error });
         }
-        Outcome::Cancelled => {
-            tracing::info!(profile = %previous.profile, kept = previous.roster.len(), "load cancelled; the previous roster is kept");
+        Fetched::Stopped { .. } => {
+            tracing::info!(
+                profile = previous.account.name(),
+                kept = previous.roster.len(),
+                "load cancelled; the previous roster is kept"
+            );
             state.set_roster_if_still_open(previous.clone());
             send(LoadEvent::Cancelled {
                 kept: count(previous.roster.len()),
@@ -211,66 +174,69 @@ async fn run(state: &AppState, on_event: &Channel<LoadEvent>) -> AppResult<()> {
     Ok(())
 }
 
-enum Outcome {
-    Finished,
-    Failed(AppError),
-    Cancelled,
+/// What the page sees of a running load: progress at most every `PROGRESS_EVERY`, and, for a first
+/// load, the users so far in the table at most every `PUBLISH_EVERY`.
+struct Screen<'a, Send: Fn(LoadEvent)> {
+    state: &'a AppState,
+    previous: &'a OpenRoster,
+    send: &'a Send,
+    last_sent: Option<Instant>,
+    /// A first load fills the table as pages arrive; a refresh keeps the old roster on screen
+    /// until the new one is complete. Publishing copies the users and indexes them, so it happens
+    /// at most once a second (rows appear after the first page): the table's count is never more
+    /// than a second behind the progress bar, and 100k users cost a copy a second, not one per page.
+    fill_as_loading: bool,
+    last_published: Option<Instant>,
+    /// How many users the table holds.
+    shown: u32,
 }
 
-/// What changed since the roster before this load: the one on screen when it started, or, for the
-/// demo, its roster of a month ago. Compared off the async runtime (100k users take a moment).
-async fn changes_since(
-    state: &AppState,
-    previous: Arc<OpenRoster>,
-    users: Vec<zoom::PhoneUser>,
-) -> AppResult<(Vec<zoom::PhoneUser>, Option<Arc<RosterChanges>>)> {
-    let demo = match previous.is_demo {
-        true => state
-            .demo
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone(),
-        false => None,
-    };
-    blocking(move || {
-        let changes = match &demo {
-            Some(demo) => {
-                RosterChanges::between(&demo.previous, Some(&demo.previous_saved_at), &users)
-            }
-            None => RosterChanges::between(
-                previous.roster.users(),
-                previous.loaded_at.as_deref(),
-                &users,
-            ),
-        };
-        (users, changes)
-    })
-    .await
+impl<'a, Send: Fn(LoadEvent)> Screen<'a, Send> {
+    fn new(state: &'a AppState, previous: &'a OpenRoster, send: &'a Send) -> Self {
+        Screen {
+            state,
+            previous,
+            send,
+            last_sent: None,
+            fill_as_loading: previous.roster.is_empty(),
+            last_published: None,
+            shown: count(previous.roster.len()),
+        }
+    }
 }
 
-fn publish(
-    state: &AppState,
-    previous: &OpenRoster,
-    users: Vec<zoom::PhoneUser>,
-    loaded_at: Option<String>,
-    changes: Option<Arc<RosterChanges>>,
-) -> Arc<OpenRoster> {
-    let open = Arc::new(OpenRoster {
-        profile: previous.profile.clone(),
-        is_demo: previous.is_demo,
-        roster: roster::Roster::new(users),
-        from_snapshot: false,
-        loaded_at: loaded_at.or_else(|| previous.loaded_at.clone()),
-        history: History::known(changes),
-    });
-    state.set_roster_if_still_open(open.clone());
-    open
-}
+impl<Send: Fn(LoadEvent)> LoadObserver for Screen<'_, Send> {
+    fn users(&mut self, loaded: &[zoom::PhoneUser], total: u32) {
+        let due = |last: Option<Instant>, every| last.is_none_or(|at| at.elapsed() >= every);
+        if self.fill_as_loading && due(self.last_published, PUBLISH_EVERY) {
+            self.last_published = Some(Instant::now());
+            let partial = self.previous.replaced_by(loaded.to_vec(), None, None);
+            self.state.set_roster_if_still_open(Arc::new(partial));
+            self.shown = count(loaded.len());
+        }
+        if due(self.last_sent, PROGRESS_EVERY) {
+            self.last_sent = Some(Instant::now());
+            (self.send)(LoadEvent::Progress {
+                loaded: count(loaded.len()),
+                total,
+                shown: self.shown,
+            });
+        }
+    }
 
-fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
+    fn rate_limited(&mut self, wait: Duration) {
+        (self.send)(LoadEvent::RateLimited {
+            wait_seconds: whole_seconds(wait),
+        });
+    }
+
+    fn retrying(&mut self, reason: &str, attempt: u32, wait: Duration) {
+        (self.send)(LoadEvent::Retrying {
+            reason: reason.to_owned(),
+            attempt,
+            wait_seconds: whole_seconds(wait),
+        });
+    }
 }
 
 /// Stops the running load, if any; its channel then ends with `cancelled`.

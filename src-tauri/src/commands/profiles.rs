@@ -11,10 +11,12 @@ use tauri::State;
 use profiles::Cloud;
 use profiles::snapshot::{self, SnapshotInfo};
 
+use session::OpenRoster;
+
 use crate::error::{AppError, AppResult};
-use crate::history::{History, RosterChanges};
-use crate::ipc::{blocking, count};
-use crate::state::{AppState, OpenRoster};
+use crate::ipc::blocking;
+use crate::roster_status::RosterStatus;
+use crate::state::AppState;
 
 /// A profile as the connect form sends it; the secret travels beside it, never inside.
 #[derive(Debug, Clone, Deserialize, Type)]
@@ -51,28 +53,6 @@ pub struct ConnectionOk {
     pub phone_users: u32,
 }
 
-/// What the table shows: whose roster, how many users, and how fresh.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct RosterStatus {
-    pub profile: String,
-    pub is_demo: bool,
-    pub users: u32,
-    pub loaded_at: Option<String>,
-    pub from_snapshot: bool,
-}
-
-impl RosterStatus {
-    pub fn of(open: &OpenRoster) -> Self {
-        RosterStatus {
-            profile: open.profile.clone(),
-            is_demo: open.is_demo,
-            users: count(open.roster.len()),
-            loaded_at: open.loaded_at.clone(),
-            from_snapshot: open.from_snapshot,
-        }
-    }
-}
-
 fn info(state: &AppState, profile: profiles::Profile) -> ProfileInfo {
     ProfileInfo {
         snapshot: snapshot::info(&state.snapshots_dir, &snapshot::Owner::of(&profile)),
@@ -86,9 +66,10 @@ fn info(state: &AppState, profile: profiles::Profile) -> ProfileInfo {
 
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn list_profiles(state: State<'_, AppState>) -> AppResult<Vec<ProfileInfo>> {
     state
-        .answer("list_profiles", async {
+        .answer(async {
             let profiles = state.with_profiles(|store| store.list()).await?;
             Ok(profiles.into_iter().map(|p| info(&state, p)).collect())
         })
@@ -99,6 +80,7 @@ pub async fn list_profiles(state: State<'_, AppState>) -> AppResult<Vec<ProfileI
 /// otherwise the answer is `ProfileExists` and the form asks.
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn save_profile(
     state: State<'_, AppState>,
     profile: ProfileDraft,
@@ -106,7 +88,7 @@ pub async fn save_profile(
     replace: bool,
 ) -> AppResult<ProfileInfo> {
     state
-        .answer("save_profile", async {
+        .answer(async {
             let saved = profile.to_profile(&state);
             let secret = secret.map(SecretString::from);
             if let Some(secret) = &secret {
@@ -134,11 +116,12 @@ pub async fn save_profile(
 
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 /// Removes a saved profile: its entry, its secret from the keychain and its saved roster. When it
 /// is the open one, the table closes with it.
 pub async fn delete_profile(state: State<'_, AppState>, name: String) -> AppResult<()> {
     state
-        .answer("delete_profile", async {
+        .answer(async {
             let (deleted, snapshots) = (name.clone(), state.snapshots_dir.clone());
             state
                 .with_profiles(move |store| store.delete_with_rosters(&deleted, &snapshots))
@@ -152,13 +135,14 @@ pub async fn delete_profile(state: State<'_, AppState>, name: String) -> AppResu
 /// Token + one page with what the form holds; without a secret, the saved one is used.
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn test_connection(
     state: State<'_, AppState>,
     profile: ProfileDraft,
     secret: Option<String>,
 ) -> AppResult<ConnectionOk> {
     state
-        .answer("test_connection", async {
+        .answer(async {
             let draft = profile.to_profile(&state);
             let client_secret = match secret {
                 Some(secret) => SecretString::from(secret),
@@ -188,37 +172,17 @@ pub async fn test_connection(
 /// Makes `name` the open profile and shows its last snapshot at once (empty when there is none).
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn open_profile(state: State<'_, AppState>, name: String) -> AppResult<RosterStatus> {
     state
-        .answer("open_profile", async {
-            let wanted = name.clone();
-            let profile = state.with_profiles(move |store| store.get(&wanted)).await?;
-            let owner = snapshot::Owner::of(&profile);
+        .answer(async {
+            let profile = state.with_profiles(move |store| store.get(&name)).await?;
             // Another account's load must not land on this one's table.
             state.cancel_running_load();
             let dir = state.snapshots_dir.clone();
+            let owner = snapshot::Owner::of(&profile);
             // Reading and indexing a large snapshot takes a moment: off the async runtime.
-            let open = blocking(move || {
-                let (users, loaded_at) = match snapshot::load(&dir, &owner) {
-                    Some((users, saved_at)) => (users, Some(saved_at)),
-                    None => (Vec::new(), None),
-                };
-                // The roster saved before this one, if any, is what the Changes view compares
-                // with: read when first asked, so that it does not delay showing this one.
-                let history = History::later(move |now| {
-                    let (before, at) = snapshot::load_previous(&dir, &owner)?;
-                    RosterChanges::between(&before, Some(&at), now)
-                });
-                Arc::new(OpenRoster {
-                    profile: name,
-                    is_demo: false,
-                    roster: roster::Roster::new(users),
-                    from_snapshot: loaded_at.is_some(),
-                    loaded_at,
-                    history,
-                })
-            })
-            .await?;
+            let open = Arc::new(blocking(move || OpenRoster::from_snapshot(&dir, owner)).await?);
             state.set_roster(open.clone());
             Ok(RosterStatus::of(&open))
         })
@@ -229,6 +193,7 @@ pub async fn open_profile(state: State<'_, AppState>, name: String) -> AppResult
 /// here, so the web view can open nothing else.
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn open_marketplace(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
@@ -240,7 +205,7 @@ pub async fn open_marketplace(
         Cloud::ZoomGov => "https://marketplace.zoomgov.com/",
     };
     state
-        .answer("open_marketplace", async {
+        .answer(async {
             app.opener()
                 .open_url(url, None::<&str>)
                 .map_err(|e| AppError::internal(format!("Could not open the browser: {e}")))

@@ -6,13 +6,14 @@ use roster::report::Report;
 use roster::{Facet, ViewSpec};
 use tauri::{AppHandle, Runtime, State};
 
-use super::export::{ExportedFile, write_export};
 use crate::error::{AppError, AppResult};
+use crate::export_file::{ExportedFile, write_export};
 use crate::ipc::blocking;
 use crate::state::AppState;
 
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn report(
     state: State<'_, AppState>,
     spec: ViewSpec,
@@ -20,7 +21,7 @@ pub async fn report(
     columns_by: Facet,
 ) -> AppResult<Report> {
     state
-        .answer("report", async {
+        .answer(async {
             spec.check()?;
             let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
             // One pass over up to 100k users: off the async runtime.
@@ -32,6 +33,7 @@ pub async fn report(
 /// Writes the report as on screen (its rows, columns and totals) to a file named `stem`.
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn export_report<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -42,7 +44,7 @@ pub async fn export_report<R: Runtime>(
     stem: String,
 ) -> AppResult<Option<ExportedFile>> {
     state
-        .answer("export_report", async {
+        .answer(async {
             spec.check()?;
             let open = state.open_roster().ok_or_else(AppError::not_loaded)?;
             write_export(&app, &state, &stem, format, move |path, cancel| {

@@ -10,9 +10,10 @@ use crate::state::AppState;
 /// The open profile's saved views, in the order they were saved.
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn saved_views(state: State<'_, AppState>) -> AppResult<Vec<SavedView>> {
     state
-        .answer("saved_views", async {
+        .answer(async {
             let profile = open_profile(&state)?;
             state
                 .with_profiles(move |store| store.saved_views().list(&profile))
@@ -24,9 +25,10 @@ pub async fn saved_views(state: State<'_, AppState>) -> AppResult<Vec<SavedView>
 /// Saves `view` under the open profile (replacing one of the same name); answers the new list.
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn save_view(state: State<'_, AppState>, view: SavedView) -> AppResult<Vec<SavedView>> {
     state
-        .answer("save_view", async {
+        .answer(async {
             view.spec.check()?;
             roster::check_columns(&view.columns)?;
             let profile = open_profile(&state)?;
@@ -44,9 +46,10 @@ pub async fn save_view(state: State<'_, AppState>, view: SavedView) -> AppResult
 /// Removes the open profile's view `name`; answers the new list.
 #[tauri::command]
 #[specta::specta]
+#[tracing::instrument(skip_all)]
 pub async fn remove_view(state: State<'_, AppState>, name: String) -> AppResult<Vec<SavedView>> {
     state
-        .answer("remove_view", async {
+        .answer(async {
             let profile = open_profile(&state)?;
             state
                 .with_profiles(move |store| {
@@ -64,6 +67,7 @@ fn open_profile(state: &AppState) -> AppResult<String> {
     Ok(state
         .open_roster()
         .ok_or_else(AppError::not_loaded)?
-        .profile
-        .clone())
+        .account
+        .name()
+        .to_owned())
 }

@@ -4,11 +4,9 @@
 import * as api from "./api";
 import type { ChangeSummary, LoadEvent, ProfileInfo, RosterStatus, SavedView } from "./api";
 import { RosterView } from "./roster/rosterView.svelte";
+import type { Tab } from "./roster/tabs";
 
 export type Screen = "welcome" | "connect" | "roster";
-
-/** The roster screen's three answers: the users, what changed, the cost-center report. */
-export type Tab = "users" | "changes" | "report";
 
 export type Problem = { message: string; hint: string | null; trackingId: string | null };
 

@@ -2,16 +2,20 @@
 //! module opens with a comment saying why it exists; outside tests, no `unwrap()` or `expect()`
 //! without a comment saying why it cannot fail; no file over 400 lines without the reason written
 //! at its top; Unix-only code gated away from Windows and macOS, programs started so that Windows
-//! finds them, and one-system crates in target tables (platform.rs, manifests.rs); the TypeScript
-//! bindings current.
+//! finds them, and one-system crates in target tables (platform.rs, manifests.rs); no command
+//! module of the app importing another (adapters.rs); no import circles among a crate's modules
+//! or the UI's files (cycles.rs); the TypeScript bindings current.
 //!
 //! `cargo xtask test` runs the file checks first (they take a moment) and the bindings check with
 //! the other Rust tests, in the build it makes anyway.
 
+mod adapters;
 mod cfg_eval;
+mod cycles;
 mod manifests;
 mod platform;
 mod rust_text;
+mod scc;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -65,6 +69,8 @@ pub fn files() -> anyhow::Result<()> {
     }
     findings.extend(platform::unix_only_apis(&files));
     findings.extend(platform::spawns(&files));
+    findings.extend(adapters::sideways_imports(&files));
+    findings.extend(cycles::import_cycles(&files));
     for path in manifests(&root)? {
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("could not read {}", path.display()))?;

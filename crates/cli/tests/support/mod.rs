@@ -12,20 +12,13 @@ use profiles::ProfileStore;
 use serde_json::Value;
 use tokio::io::AsyncReadExt;
 use tokio::net::TcpListener;
-use zoom_sim::{Faults, SimConfig, SimHandle};
+use zoom_sim::{SimConfig, SimHandle};
 
 /// The keychain service name the tests' runs of `phone-roster` keep secrets under.
 pub const TEST_KEYCHAIN_SERVICE: &str = "phone-roster-cli-tests";
 
-pub async fn sim(users: usize, faults: Faults) -> SimHandle {
-    zoom_sim::start(SimConfig {
-        users,
-        faults,
-        ..SimConfig::default()
-    })
-    .await
-    .expect("the simulator starts")
-}
+#[allow(unused_imports)] // as the rest: each test binary uses its own subset
+pub use zoom_sim::sim;
 
 pub struct Run<'a> {
     sim: &'a SimHandle,

@@ -12,6 +12,7 @@
 use std::fs::File;
 use std::io::{self, Write};
 
+use super::formula_guard::{FORMULA_STARTS, neutralise_formula};
 use super::rows::Rows;
 use super::{CsvOptions, CsvStyle, spreadsheet_text};
 use crate::CellForm;
@@ -123,22 +124,6 @@ fn quote(cell: &str, out: &mut String) {
     out.push('"');
 }
 
-/// Spreadsheets run a cell starting with one of these as a formula (CSV injection, OWASP), also
-/// after leading spaces (Excel and LibreOffice skip them) and in their full-width forms (East Asian
-/// input methods type those, and spreadsheets read them as the ASCII ones): a leading apostrophe
-/// makes the cell text.
-const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '＝', '＋', '－', '＠'];
-
-/// A tab or carriage return first is a formula start of its own (OWASP); other leading white space,
-/// including the ideographic space, is skipped before looking at the first character.
-const CONTROL_STARTS: &[char] = &['\t', '\r'];
-
-pub(super) fn neutralise_formula(cell: &mut String) {
-    if starts_like_formula(cell) {
-        cell.insert(0, '\'');
-    }
-}
-
 /// What a formula made only of these can compute is arithmetic on numbers: a phone number such as
 /// `+1 423-205-8798` after `; ` in a list of numbers runs nothing, and keeps its text unmarked.
 const ARITHMETIC: &str = "0123456789 +-().";
@@ -168,12 +153,6 @@ pub(super) fn neutralise_inner_formulas(cell: &mut String) {
     }
     out.push_str(rest);
     *cell = out;
-}
-
-/// Whether a spreadsheet would run `cell` as a formula.
-pub(super) fn starts_like_formula(cell: &str) -> bool {
-    let first = cell.trim_start().chars().next();
-    cell.starts_with(CONTROL_STARTS) || first.is_some_and(|c| FORMULA_STARTS.contains(&c))
 }
 
 #[cfg(test)]

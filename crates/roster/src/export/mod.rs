@@ -7,6 +7,7 @@ mod cancel;
 // The name of an export file, checked: the app names its exports with it.
 mod csv;
 pub mod file_name;
+mod formula_guard;
 mod json;
 pub mod replace;
 mod rows;

@@ -10,7 +10,7 @@
 //! through CHAR(10), is written as plain text — multi-line text is never read as a number or a
 //! date — and, if it starts like a formula, with the same leading `'` as the plain CSV.
 
-use super::csv::{neutralise_formula, starts_like_formula};
+use super::formula_guard::{neutralise_formula, starts_like_formula};
 
 /// Excel refuses a string literal longer than this inside a formula; longer values are joined
 /// from several literals with `&`.

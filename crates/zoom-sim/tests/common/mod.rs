@@ -7,17 +7,10 @@ use std::collections::HashSet;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
-use zoom_sim::{Faults, SimConfig, SimHandle};
+use zoom_sim::{SimConfig, SimHandle};
 
-pub async fn sim(users: usize, faults: Faults) -> SimHandle {
-    zoom_sim::start(SimConfig {
-        users,
-        faults,
-        ..SimConfig::default()
-    })
-    .await
-    .expect("simulator starts")
-}
+#[allow(unused_imports)] // as the rest: each test binary uses its own subset
+pub use zoom_sim::sim;
 
 pub fn http() -> reqwest::Client {
     // The workspace's reqwest brings no TLS crypto of its own; plain HTTP still wants one installed.

@@ -8,17 +8,10 @@ use std::time::Duration;
 use futures::StreamExt;
 use secrecy::SecretString;
 use zoom::{Client, ClientOptions, Credentials, Endpoints, FetchEvent, PhoneUser};
-use zoom_sim::{Faults, SimConfig, SimHandle};
+use zoom_sim::{SimConfig, SimHandle};
 
-pub async fn sim(users: usize, faults: Faults) -> SimHandle {
-    zoom_sim::start(SimConfig {
-        users,
-        faults,
-        ..SimConfig::default()
-    })
-    .await
-    .expect("simulator starts")
-}
+#[allow(unused_imports)] // as the rest: each test binary uses its own subset
+pub use zoom_sim::sim;
 
 /// Retries and rate-limit backoffs in milliseconds instead of seconds; no client-side limit.
 pub fn fast_options() -> ClientOptions {
