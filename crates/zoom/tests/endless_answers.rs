@@ -128,6 +128,12 @@ async fn answer_with(socket: &mut TcpStream, answer: Answer) -> std::io::Result<
     }
 }
 
+/// What every cap here (a megabyte, or less) is refused with.
+const TOO_LARGE: Error = Error::ResponseTooLarge {
+    limit_mb: 1,
+    tracking_id: None,
+};
+
 /// The error one chain of the list ends in (one chain, so each request is counted once).
 async fn fetch_error(endpoints: Endpoints, options: ClientOptions) -> Error {
     let client = zoom::Client::new(credentials("secret"), endpoints, options).unwrap();
@@ -145,13 +151,7 @@ async fn an_endless_api_answer_is_cut_at_the_cap_while_it_streams() {
         ..fast_options()
     };
     let error = fetch_error(endpoints, options).await;
-    assert_eq!(
-        error,
-        Error::ResponseTooLarge {
-            limit_mb: 1,
-            tracking_id: None
-        }
-    );
+    assert_eq!(error, TOO_LARGE);
     assert_eq!(
         asked.api.load(Ordering::Relaxed),
         1,
@@ -172,10 +172,6 @@ async fn with_a_page_of(bytes: usize, chunked: bool) -> Option<Error> {
 
 #[tokio::test]
 async fn an_answer_of_exactly_the_cap_is_read_and_one_byte_more_is_refused() {
-    let too_large = Error::ResponseTooLarge {
-        limit_mb: 1,
-        tracking_id: None,
-    };
     for chunked in [false, true] {
         assert_eq!(
             with_a_page_of(4096, chunked).await,
@@ -184,7 +180,7 @@ async fn an_answer_of_exactly_the_cap_is_read_and_one_byte_more_is_refused() {
         );
         assert_eq!(
             with_a_page_of(4097, chunked).await,
-            Some(too_large.clone()),
+            Some(TOO_LARGE),
             "chunked: {chunked}"
         );
     }
@@ -200,13 +196,7 @@ async fn an_answer_announced_larger_than_the_cap_is_refused_before_its_body() {
         ..fast_options()
     };
     let error = fetch_error(endpoints, options).await;
-    assert_eq!(
-        error,
-        Error::ResponseTooLarge {
-            limit_mb: 1,
-            tracking_id: None
-        }
-    );
+    assert_eq!(error, TOO_LARGE);
     assert_eq!(asked.api.load(Ordering::Relaxed), 1);
 }
 
@@ -214,13 +204,7 @@ async fn an_answer_announced_larger_than_the_cap_is_refused_before_its_body() {
 async fn an_endless_token_answer_is_cut_at_a_megabyte() {
     let (endpoints, asked) = stand_in(Answer::Endless, Answer::Token).await;
     let error = fetch_error(endpoints, fast_options()).await;
-    assert_eq!(
-        error,
-        Error::ResponseTooLarge {
-            limit_mb: 1,
-            tracking_id: None
-        }
-    );
+    assert_eq!(error, TOO_LARGE);
     assert_eq!(asked.token.load(Ordering::Relaxed), 1);
     assert_eq!(asked.api.load(Ordering::Relaxed), 0);
 }
